@@ -1,0 +1,187 @@
+//! Runs a parsed command line.
+
+use std::io::Write;
+
+use crate::check::testing::{lint, run_tests};
+use crate::check::{Check, select::select};
+use crate::cli::{ChecksCommand, Cli, Command, ListFormat, SchemaKind};
+use crate::error::{ExitCode, StanceError};
+use crate::frameworks;
+use crate::scan::{load_catalog, run_scan};
+
+/// Runs the command; the exit code on success, or the error that ended the run.
+pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
+    match &cli.command {
+        Command::Scan(args) => run_scan(args, cli.quiet),
+        Command::Checks(cmd) => run_checks(cmd, cli.quiet),
+        Command::Schema { which } => {
+            let text = match which {
+                SchemaKind::Inventory => crate::model::schema::inventory_schema(),
+                SchemaKind::Result => crate::model::schema::result_schema(),
+            };
+            print_stdout(&text)?;
+            Ok(ExitCode::Clean)
+        }
+    }
+}
+
+fn print_stdout(text: &str) -> Result<(), StanceError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        // A closed pipe (`stance ... | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| StanceError::Runtime(e.into())),
+    }
+}
+
+fn check_json(check: &Check) -> serde_json::Value {
+    let m = &check.meta;
+    serde_json::json!({
+        "id": m.id,
+        "title": m.title,
+        "description": m.description,
+        "severity": m.severity,
+        "scope": m.scope,
+        "resource_types": m.resource_types,
+        "frameworks": m.frameworks,
+        "remediation": m.remediation,
+        "references": m.references,
+        "file": check.file.path,
+        "builtin": check.builtin,
+    })
+}
+
+fn run_checks(cmd: &ChecksCommand, quiet: bool) -> Result<ExitCode, StanceError> {
+    match cmd {
+        ChecksCommand::List { format, selection } => {
+            let catalog = load_catalog(selection)?;
+            let selected = select(
+                &catalog,
+                &selection.select,
+                &selection.ignore,
+                &selection.framework,
+            )
+            .map_err(StanceError::input)?;
+            let checks: Vec<&Check> = selected.iter().map(|&i| &catalog.checks[i]).collect();
+            match format {
+                ListFormat::Json => {
+                    let list: Vec<serde_json::Value> =
+                        checks.iter().map(|c| check_json(c)).collect();
+                    let mut text = serde_json::to_string_pretty(&list)
+                        .map_err(|e| StanceError::Runtime(e.into()))?;
+                    text.push('\n');
+                    print_stdout(&text)?;
+                }
+                ListFormat::Table => {
+                    let width = checks.iter().map(|c| c.meta.id.len()).max().unwrap_or(2);
+                    let mut text = format!(
+                        "{:<width$}  {:<13}  {:<8}  {}\n",
+                        "ID", "SEVERITY", "SCOPE", "TITLE"
+                    );
+                    for c in &checks {
+                        let controls: Vec<String> = c
+                            .meta
+                            .controls()
+                            .map(|(f, id)| format!("{f}:{id}"))
+                            .collect();
+                        text.push_str(&format!(
+                            "{:<width$}  {:<13}  {:<8}  {}\n{:<width$}  {}\n",
+                            c.meta.id,
+                            c.meta.severity.as_str(),
+                            c.meta.scope.as_str(),
+                            c.meta.title,
+                            "",
+                            controls.join(" ")
+                        ));
+                    }
+                    text.push_str(&format!("{} checks\n", checks.len()));
+                    print_stdout(&text)?;
+                }
+            }
+            Ok(ExitCode::Clean)
+        }
+        ChecksCommand::Show { id, selection } => {
+            let catalog = load_catalog(selection)?;
+            let check = catalog.get(id).ok_or_else(|| {
+                StanceError::input(format!(
+                    "no check with id `{id}` (see `stance checks list`)"
+                ))
+            })?;
+            let m = &check.meta;
+            let mut text = format!(
+                "{}\n{}\n\nseverity: {}\nscope: {}\nresource types: {}\nfile: {}\n",
+                m.id,
+                m.title,
+                m.severity,
+                m.scope.as_str(),
+                m.resource_types.join(", "),
+                check.file.path
+            );
+            for (fw, ids) in &m.frameworks {
+                for control in ids {
+                    let requirement = frameworks::controls(fw)
+                        .iter()
+                        .find(|c| &c.id == control)
+                        .map(|c| c.requirement.as_str())
+                        .unwrap_or("");
+                    text.push_str(&format!(
+                        "control: {} {control}  {requirement}\n",
+                        crate::check::metadata::framework_title(fw)
+                    ));
+                }
+            }
+            text.push_str(&format!(
+                "\n{}\n\nRemediation:\n{}\n",
+                m.description, m.remediation
+            ));
+            for r in &m.references {
+                text.push_str(&format!("  {r}\n"));
+            }
+            text.push_str(&format!(
+                "\n--- {} ---\n{}",
+                check.file.path, check.file.source
+            ));
+            print_stdout(&text)?;
+            Ok(ExitCode::Clean)
+        }
+        ChecksCommand::Test { selection, filter } => {
+            let catalog = load_catalog(selection)?;
+            let outcomes = run_tests(&catalog, filter.as_deref())?;
+            let issues = if filter.is_none() {
+                lint(&catalog)
+            } else {
+                Vec::new()
+            };
+            let failed: Vec<_> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
+            let mut text = String::new();
+            for o in &failed {
+                text.push_str(&format!(
+                    "FAIL {} {}: {}\n",
+                    o.file,
+                    o.name,
+                    o.failure.as_deref().unwrap_or("")
+                ));
+            }
+            for i in &issues {
+                text.push_str(&format!("LINT {}:{}: {}\n", i.file, i.line, i.message));
+            }
+            if !quiet || !failed.is_empty() || !issues.is_empty() {
+                text.push_str(&format!(
+                    "{} tests in {} files: {} passed, {} failed; {} checks linted: {} issues\n",
+                    outcomes.len(),
+                    catalog.tests.len(),
+                    outcomes.len() - failed.len(),
+                    failed.len(),
+                    catalog.checks.len(),
+                    issues.len()
+                ));
+                print_stdout(&text)?;
+            }
+            Ok(if failed.is_empty() && issues.is_empty() {
+                ExitCode::Clean
+            } else {
+                ExitCode::Findings
+            })
+        }
+    }
+}

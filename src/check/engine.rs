@@ -1,0 +1,205 @@
+//! Compiles the checks once into one regorus RVM program and evaluates them.
+//!
+//! All check and library modules go into a single program with four entry points per check
+//! (`compliant`, and the optional `message`, `not_applicable`, `evidence`). Each rayon worker
+//! owns a VM loaded with that shared program; an input is converted to a regorus value once
+//! and every applicable check runs against it.
+
+use std::sync::Arc;
+
+use regorus::languages::rego::compiler::Compiler;
+use regorus::rvm::program::Program;
+use regorus::rvm::vm::RegoVM;
+use regorus::{Engine, Rc, Value};
+
+use super::{
+    Catalog, CheckError, RULE_COMPLIANT, RULE_EVIDENCE, RULE_MESSAGE, RULE_NOT_APPLICABLE,
+};
+use crate::finding::Status;
+
+/// Instruction budget of one evaluation: generous for account-wide checks, but a bound on a
+/// pathological policy.
+const MAX_INSTRUCTIONS: usize = 50_000_000;
+
+/// Entry point indices of one check in the compiled program.
+#[derive(Debug, Clone, Copy)]
+struct Entries {
+    compliant: usize,
+    message: Option<usize>,
+    not_applicable: Option<usize>,
+    evidence: Option<usize>,
+}
+
+/// The outcome of one evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Status.
+    pub status: Status,
+    /// Message for FAIL / NOT_APPLICABLE / ERROR.
+    pub message: Option<String>,
+    /// Evidence reported by the check on FAIL.
+    pub evidence: Option<serde_json::Value>,
+}
+
+/// The compiled checks of a catalog.
+#[derive(Clone)]
+pub struct CompiledChecks {
+    program: Arc<Program>,
+    entries: Vec<Entries>,
+}
+
+impl std::fmt::Debug for CompiledChecks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompiledChecks")
+            .field("checks", &self.entries.len())
+            .finish()
+    }
+}
+
+/// A Rego engine holding every library and check module of the catalog (not the tests).
+pub fn engine_with_modules(catalog: &Catalog) -> Result<Engine, CheckError> {
+    let mut engine = Engine::new();
+    for file in catalog
+        .libraries
+        .iter()
+        .chain(catalog.checks.iter().map(|c| &c.file))
+    {
+        engine
+            .add_policy(file.path.clone(), file.source.to_string())
+            .map_err(|e| CheckError::from_regorus(&file.path, &e))?;
+    }
+    Ok(engine)
+}
+
+impl CompiledChecks {
+    /// Compiles every check of the catalog. Unknown functions and other compile-time errors
+    /// are reported with file, line and column.
+    pub fn compile(catalog: &Catalog) -> Result<CompiledChecks, CheckError> {
+        let mut engine = engine_with_modules(catalog)?;
+        let Some(first) = catalog.checks.first() else {
+            return Ok(CompiledChecks {
+                program: Arc::new(Program::new()),
+                entries: Vec::new(),
+            });
+        };
+        let rule = |check: &super::Check, name: &str| format!("data.{}.{name}", check.file.package);
+        let compiled = engine
+            .compile_with_entrypoint(&Rc::from(rule(first, RULE_COMPLIANT).as_str()))
+            .map_err(|e| CheckError::from_regorus(&first.file.path, &e))?;
+        let mut names: Vec<String> = Vec::new();
+        for check in &catalog.checks {
+            names.push(rule(check, RULE_COMPLIANT));
+            for (present, name) in [
+                (check.rules.message, RULE_MESSAGE),
+                (check.rules.not_applicable, RULE_NOT_APPLICABLE),
+                (check.rules.evidence, RULE_EVIDENCE),
+            ] {
+                if present {
+                    names.push(rule(check, name));
+                }
+            }
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let program = Compiler::compile_from_policy(&compiled, &refs).map_err(|e| {
+            let err = anyhow::Error::from(e);
+            CheckError::from_regorus(&first.file.path, &err)
+        })?;
+        let index = |name: String| program.entry_points.get_index_of(&name);
+        let mut entries = Vec::with_capacity(catalog.checks.len());
+        for check in &catalog.checks {
+            let compliant = index(rule(check, RULE_COMPLIANT)).ok_or_else(|| CheckError {
+                file: check.file.path.clone(),
+                line: None,
+                col: None,
+                message: format!("rule `{RULE_COMPLIANT}` was not compiled"),
+            })?;
+            entries.push(Entries {
+                compliant,
+                message: index(rule(check, RULE_MESSAGE)),
+                not_applicable: index(rule(check, RULE_NOT_APPLICABLE)),
+                evidence: index(rule(check, RULE_EVIDENCE)),
+            });
+        }
+        Ok(CompiledChecks { program, entries })
+    }
+
+    /// A VM loaded with the program, for one worker thread.
+    pub fn new_vm(&self) -> RegoVM {
+        let mut vm = RegoVM::new();
+        vm.load_program(self.program.clone());
+        vm.set_max_instructions(MAX_INSTRUCTIONS);
+        vm
+    }
+
+    /// Evaluates check `index` on the input already set in `vm`; `title` is the fallback
+    /// failure message.
+    pub fn evaluate(&self, vm: &mut RegoVM, index: usize, title: &str) -> Outcome {
+        let entries = self.entries[index];
+        if let Some(na) = entries.not_applicable {
+            match vm.execute_entry_point_by_index(na) {
+                Ok(Value::Undefined) | Ok(Value::Bool(false)) => {}
+                Ok(reason) => {
+                    return Outcome {
+                        status: Status::NotApplicable,
+                        message: Some(value_text(&reason)),
+                        evidence: None,
+                    };
+                }
+                Err(e) => return error_outcome(RULE_NOT_APPLICABLE, &e),
+            }
+        }
+        match vm.execute_entry_point_by_index(entries.compliant) {
+            Ok(Value::Bool(true)) => Outcome {
+                status: Status::Pass,
+                message: None,
+                evidence: None,
+            },
+            Ok(_) => {
+                let message = match entries.message.map(|m| vm.execute_entry_point_by_index(m)) {
+                    Some(Ok(Value::Undefined)) | None => title.to_string(),
+                    Some(Ok(v)) => value_text(&v),
+                    Some(Err(e)) => return error_outcome(RULE_MESSAGE, &e),
+                };
+                let evidence = match entries.evidence.map(|m| vm.execute_entry_point_by_index(m)) {
+                    Some(Ok(Value::Undefined)) | None => None,
+                    Some(Ok(v)) => serde_json::to_value(&v).ok(),
+                    Some(Err(e)) => return error_outcome(RULE_EVIDENCE, &e),
+                };
+                Outcome {
+                    status: Status::Fail,
+                    message: Some(message),
+                    evidence,
+                }
+            }
+            Err(e) => error_outcome(RULE_COMPLIANT, &e),
+        }
+    }
+}
+
+fn error_outcome(rule: &str, err: &dyn std::fmt::Display) -> Outcome {
+    let text = err.to_string();
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("error");
+    Outcome {
+        status: Status::Error,
+        message: Some(format!("evaluating `{rule}` failed: {}", first.trim())),
+        evidence: None,
+    }
+}
+
+/// A string value as its text; anything else as JSON.
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.to_string(),
+        Value::Bool(true) => "not applicable".to_string(),
+        other => other.to_json_str().unwrap_or_default(),
+    }
+}
+
+/// Converts a serializable value to a regorus value.
+pub fn to_value<T: serde::Serialize>(value: &T) -> Result<Value, String> {
+    let json = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    Ok(Value::from(json))
+}

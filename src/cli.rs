@@ -1,0 +1,186 @@
+//! Command-line interface (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::check::metadata::Severity;
+use crate::report::OutputSpec;
+
+/// stance: cloud security posture for AWS, from live accounts, snapshots and IaC.
+#[derive(Debug, Parser)]
+#[command(name = "stance", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Log verbosity: -v info, -vv debug, -vvv trace (or set RUST_LOG).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
+    /// Print nothing but errors (the terminal summary is skipped).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate the checks on an inventory and write reports.
+    Scan(ScanArgs),
+    /// Inspect and test checks.
+    #[command(subcommand)]
+    Checks(ChecksCommand),
+    /// Print a JSON Schema: the inventory snapshot model or the JSON result.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value = "inventory")]
+        which: SchemaKind,
+    },
+}
+
+/// Schemas stance can print.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    /// The inventory snapshot (the resource model).
+    Inventory,
+    /// The JSON result (and baseline) format.
+    Result,
+}
+
+/// When the run fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FailOn {
+    /// Any open (unsuppressed) failure at or above --min-severity.
+    #[default]
+    Any,
+    /// Only failures that are new compared with --baseline.
+    New,
+    /// Never: exit 0 whatever the findings (errors still exit non-zero).
+    Never,
+}
+
+/// Which checks run.
+#[derive(Debug, Clone, Args, Default)]
+pub struct CheckSelection {
+    /// Add the checks in this directory (recursively) to the built-in ones. Repeatable.
+    #[arg(long = "checks-dir", value_name = "DIR")]
+    pub checks_dirs: Vec<PathBuf>,
+
+    /// Use only the checks from --checks-dir, not the built-in ones.
+    #[arg(long)]
+    pub no_builtin_checks: bool,
+
+    /// Run only these checks: a check id, a framework (`fsbp`, `cis-aws-v3.0.0`) or a
+    /// framework control (`fsbp:S3.8`, `cis-aws-v5.0.0:2.1.4`). Repeatable, comma-separated.
+    #[arg(long, value_name = "CHECK|FRAMEWORK[:CONTROL]", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Skip these checks (same forms as --select). Repeatable, comma-separated.
+    #[arg(long, value_name = "CHECK|FRAMEWORK[:CONTROL]", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Restrict to the checks of a framework and report per-control status in its order.
+    #[arg(long, value_name = "FRAMEWORK", value_delimiter = ',')]
+    pub framework: Vec<String>,
+}
+
+/// `stance scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Evaluate an inventory snapshot file instead of live AWS. Repeatable (merged).
+    #[arg(long = "inventory", value_name = "FILE")]
+    pub inventories: Vec<PathBuf>,
+
+    /// Write a report: FORMAT=PATH (`json=out.json`, `text=-`). Repeatable.
+    #[arg(short = 'o', long = "output", value_name = "FORMAT=PATH")]
+    pub outputs: Vec<OutputSpec>,
+
+    /// Check selection.
+    #[command(flatten)]
+    pub selection: CheckSelection,
+
+    /// When to exit 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Any)]
+    pub fail_on: FailOn,
+
+    /// Ignore failures below this severity when deciding the exit code.
+    #[arg(long, value_enum, default_value = "informational")]
+    pub min_severity: SeverityArg,
+
+    /// Exit 3 when anything could not be collected (coverage gaps) or a check errored.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Pretty-print JSON outputs.
+    #[arg(long)]
+    pub pretty: bool,
+}
+
+/// Severity as a CLI value.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SeverityArg {
+    /// Informational and above (everything).
+    Informational,
+    /// Low and above.
+    Low,
+    /// Medium and above.
+    Medium,
+    /// High and above.
+    High,
+    /// Critical only.
+    Critical,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Informational => Severity::Informational,
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        }
+    }
+}
+
+/// `stance checks ...`.
+#[derive(Debug, Subcommand)]
+pub enum ChecksCommand {
+    /// List the checks.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+        /// Check selection.
+        #[command(flatten)]
+        selection: CheckSelection,
+    },
+    /// Show one check: metadata, remediation and source.
+    Show {
+        /// Check id.
+        id: String,
+        /// Check selection (for --checks-dir).
+        #[command(flatten)]
+        selection: CheckSelection,
+    },
+    /// Run the Rego tests beside the checks and lint the checks; exit 1 on any failure.
+    Test {
+        /// Check selection (for --checks-dir and --no-builtin-checks).
+        #[command(flatten)]
+        selection: CheckSelection,
+        /// Run only the test files whose path contains this text.
+        #[arg(long)]
+        filter: Option<String>,
+    },
+}
+
+/// Listing formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table.
+    Table,
+    /// A JSON array.
+    Json,
+}

@@ -1,0 +1,93 @@
+//! Errors that end a run, and the exit codes they map to.
+
+use std::fmt;
+
+/// Process exit codes. Named here once so the CLI, the docs and the tests agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitCode {
+    /// Nothing at or above the failure threshold.
+    Clean = 0,
+    /// Findings at or above the failure threshold.
+    Findings = 1,
+    /// Usage or input error: bad flags, malformed snapshot, check, baseline or config. Nothing
+    /// was scanned.
+    Usage = 2,
+    /// The scan is incomplete (coverage gaps) and `--strict` asked for completeness.
+    Incomplete = 3,
+    /// Part of the input was invalid (e.g. one template of many could not be parsed); the rest
+    /// was scanned and reported.
+    PartialInput = 4,
+    /// The run failed: an output could not be written, no AWS credentials, an internal error.
+    Runtime = 5,
+}
+
+impl ExitCode {
+    /// The numeric code.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// An error that ends the run.
+#[derive(Debug)]
+pub enum StanceError {
+    /// Bad input: the message names the file (and line) at fault. Exit code 2.
+    Input(String),
+    /// A failure while running. Exit code 5.
+    Runtime(anyhow::Error),
+}
+
+impl StanceError {
+    /// A bad-input error.
+    pub fn input(message: impl Into<String>) -> Self {
+        StanceError::Input(message.into())
+    }
+
+    /// The exit code of this error.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            StanceError::Input(_) => ExitCode::Usage,
+            StanceError::Runtime(_) => ExitCode::Runtime,
+        }
+    }
+}
+
+impl fmt::Display for StanceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StanceError::Input(m) => f.write_str(m),
+            StanceError::Runtime(e) => write!(f, "{e:#}"),
+        }
+    }
+}
+
+impl std::error::Error for StanceError {}
+
+impl From<anyhow::Error> for StanceError {
+    fn from(e: anyhow::Error) -> Self {
+        StanceError::Runtime(e)
+    }
+}
+
+impl From<crate::check::CheckError> for StanceError {
+    fn from(e: crate::check::CheckError) -> Self {
+        StanceError::Input(e.to_string())
+    }
+}
+
+/// Result alias for the run.
+pub type Result<T, E = StanceError> = std::result::Result<T, E>;
+
+/// Formats a serde_json error as `path:line:col: message` (one line).
+pub fn json_error(path: &str, err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(pos) => &text[..pos],
+        None => text.as_str(),
+    };
+    if err.line() == 0 {
+        format!("{path}: {message}")
+    } else {
+        format!("{path}:{}:{}: {message}", err.line(), err.column())
+    }
+}

@@ -1,0 +1,19 @@
+//! stance: a cloud security posture scanner for AWS.
+//!
+//! The pipeline, one module per stage:
+//! [`source`] (live AWS, snapshots, IaC) → [`model`] (typed resources with derived facts) →
+//! [`check`] (Rego checks evaluated by regorus) → [`finding`] (status per check and target) →
+//! [`report`] (JSON, SARIF, ASFF, HTML, terminal).
+
+pub mod app;
+pub mod atomic;
+pub mod check;
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod finding;
+pub mod frameworks;
+pub mod model;
+pub mod report;
+pub mod scan;
+pub mod source;

@@ -1,0 +1,43 @@
+//! The `stance` command: parse, initialise logging, run, map the outcome to an exit code.
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use stance::cli::Cli;
+use stance::error::ExitCode;
+
+fn main() -> std::process::ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() {
+                ExitCode::Usage.code()
+            } else {
+                0
+            };
+            let _ = err.print();
+            return std::process::ExitCode::from(code);
+        }
+    };
+    let default_level = match (cli.quiet, cli.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("stance={default_level},warn")));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+    match stance::app::run(&cli) {
+        Ok(code) => std::process::ExitCode::from(code.code()),
+        Err(err) => {
+            eprintln!("error: {err}");
+            std::process::ExitCode::from(err.exit_code().code())
+        }
+    }
+}

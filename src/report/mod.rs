@@ -1,0 +1,123 @@
+//! Reports: one renderer per output format, all reading the same [`ScanResult`].
+
+pub mod json;
+pub mod terminal;
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use crate::finding::ScanResult;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// stance's JSON result (also the baseline format).
+    Json,
+    /// The terminal summary, as plain text.
+    Text,
+}
+
+impl Format {
+    /// Every format with its name.
+    pub const ALL: &'static [(Format, &'static str)] =
+        &[(Format::Json, "json"), (Format::Text, "text")];
+
+    /// The format's name.
+    pub fn name(&self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _)| f == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("json")
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `-o FORMAT=PATH`: where one format goes (`-` for standard output).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSpec {
+    /// Format.
+    pub format: Format,
+    /// Destination.
+    pub path: PathBuf,
+}
+
+impl FromStr for OutputSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (name, path) = s.split_once('=').unwrap_or((s, "-"));
+        let names: Vec<&str> = Format::ALL.iter().map(|(_, n)| *n).collect();
+        let format = Format::ALL
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(name))
+            .map(|(f, _)| *f)
+            .ok_or_else(|| {
+                format!(
+                    "unknown output format `{name}` (expected one of: {})",
+                    names.join(", ")
+                )
+            })?;
+        if path.is_empty() {
+            return Err(format!(
+                "output `{s}` has an empty path (use `{name}=-` for standard output)"
+            ));
+        }
+        Ok(OutputSpec {
+            format,
+            path: PathBuf::from(path),
+        })
+    }
+}
+
+/// Options shared by renderers.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Pretty-print JSON.
+    pub pretty: bool,
+}
+
+/// Renders one output, atomically.
+pub fn render(
+    result: &ScanResult,
+    spec: &OutputSpec,
+    options: &RenderOptions,
+) -> std::io::Result<()> {
+    crate::atomic::write_file(&spec.path, |w| match spec.format {
+        Format::Json => json::write(result, w, options.pretty),
+        Format::Text => {
+            let mut plain = anstream::StripStream::new(Vec::new());
+            terminal::write(result, &mut plain)?;
+            w.write_all(&plain.into_inner())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_output_specs() {
+        let spec: OutputSpec = "json=out/r.json".parse().unwrap();
+        assert_eq!(spec.format, Format::Json);
+        assert_eq!(spec.path, PathBuf::from("out/r.json"));
+        assert_eq!(
+            "json".parse::<OutputSpec>().unwrap().path,
+            PathBuf::from("-")
+        );
+        assert!(
+            "pdf=x"
+                .parse::<OutputSpec>()
+                .unwrap_err()
+                .contains("unknown output format `pdf`")
+        );
+        assert!("json=".parse::<OutputSpec>().is_err());
+    }
+}

@@ -1,0 +1,190 @@
+//! The scan pipeline: sources → model → checks → findings → reports, and the exit code.
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use crate::check::engine::CompiledChecks;
+use crate::check::eval::evaluate;
+use crate::check::metadata::Severity;
+use crate::check::{Catalog, select::select};
+use crate::cli::{CheckSelection, FailOn, ScanArgs};
+use crate::error::{ExitCode, StanceError};
+use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
+use crate::model::time::Timestamp;
+use crate::model::{GLOBAL_REGION, Inventory};
+use crate::report::{self, RenderOptions};
+use crate::source::snapshot;
+
+/// Loads the catalog for a selection (built-in and `--checks-dir`).
+pub fn load_catalog(selection: &CheckSelection) -> Result<Catalog, StanceError> {
+    if selection.no_builtin_checks && selection.checks_dirs.is_empty() {
+        return Err(StanceError::input(
+            "--no-builtin-checks needs at least one --checks-dir",
+        ));
+    }
+    Ok(Catalog::load(
+        &selection.checks_dirs,
+        !selection.no_builtin_checks,
+    )?)
+}
+
+/// Evaluates selected checks of a catalog over an inventory into a scan result.
+pub fn evaluate_inventory(
+    inventory: &Inventory,
+    catalog: &Catalog,
+    selection: &CheckSelection,
+    sources: Vec<SourceInfo>,
+    started: (Timestamp, Instant),
+) -> Result<ScanResult, StanceError> {
+    let selected = select(
+        catalog,
+        &selection.select,
+        &selection.ignore,
+        &selection.framework,
+    )
+    .map_err(StanceError::input)?;
+    let compiled = CompiledChecks::compile(catalog)?;
+    let evaluation = evaluate(inventory, catalog, &compiled, &selected);
+    let accounts: BTreeSet<String> = inventory
+        .accounts
+        .iter()
+        .map(|a| a.account_id.clone())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let regions: BTreeSet<String> = inventory
+        .accounts
+        .iter()
+        .flat_map(|a| a.regions.iter())
+        .map(|r| r.region.clone())
+        .filter(|r| r != GLOBAL_REGION)
+        .collect();
+    let stats = inventory.stats.as_ref();
+    Ok(ScanResult {
+        scan: ScanInfo {
+            started_at: started.0,
+            duration_ms: started.1.elapsed().as_millis() as u64,
+            collected_at: inventory.collected_at,
+            sources,
+            accounts: accounts.into_iter().collect(),
+            regions: regions.into_iter().collect(),
+            resource_count: inventory.resource_count() as u64,
+            frameworks: selection.framework.clone(),
+            api_calls: stats.map(|s| s.api_calls),
+            retries: stats.map(|s| s.retries),
+            shard: None,
+            baseline: None,
+        },
+        checks: selected
+            .iter()
+            .map(|&i| catalog.checks[i].meta.clone())
+            .collect(),
+        targets: evaluation.targets,
+        findings: evaluation.findings,
+        gaps: inventory.gaps.clone(),
+        resolved: Vec::new(),
+        suppressions: Vec::new(),
+    })
+}
+
+/// The exit code a result earns under the failure policy.
+pub fn exit_code(
+    result: &ScanResult,
+    fail_on: FailOn,
+    min_severity: Severity,
+    strict: bool,
+) -> ExitCode {
+    let failing = result.open_failures().any(|f| {
+        result.check_of(f).severity >= min_severity
+            && match fail_on {
+                FailOn::Any => true,
+                FailOn::New => f.baseline.is_none_or(|b| b == BaselineState::New),
+                FailOn::Never => false,
+            }
+    });
+    let incomplete = !result.gaps.is_empty()
+        || result
+            .findings
+            .iter()
+            .any(|f| matches!(f.status, Status::Error | Status::NotEvaluated));
+    if strict && incomplete {
+        ExitCode::Incomplete
+    } else if failing {
+        ExitCode::Findings
+    } else {
+        ExitCode::Clean
+    }
+}
+
+/// Writes every requested output, then the terminal summary (unless quiet).
+pub fn write_outputs(
+    result: &ScanResult,
+    outputs: &[report::OutputSpec],
+    options: &RenderOptions,
+    quiet: bool,
+) -> Result<(), StanceError> {
+    for spec in outputs {
+        report::render(result, spec, options).map_err(|e| {
+            StanceError::Runtime(anyhow::anyhow!(
+                "cannot write {} output to {}: {e}",
+                spec.format,
+                spec.path.display()
+            ))
+        })?;
+        tracing::info!(format = %spec.format, path = %spec.path.display(), "wrote report");
+    }
+    if !quiet {
+        // The summary goes to stderr when a report is streamed to stdout.
+        let stdout_taken = outputs.iter().any(|o| o.path.as_os_str() == "-");
+        let written = if stdout_taken {
+            report::terminal::write(result, &mut anstream::stderr())
+        } else {
+            report::terminal::write(result, &mut anstream::stdout())
+        };
+        written.map_err(|e| StanceError::Runtime(e.into()))?;
+    }
+    Ok(())
+}
+
+/// `stance scan`.
+pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
+    let started = (Timestamp::now(), Instant::now());
+    let catalog = load_catalog(&args.selection)?;
+    if args.inventories.is_empty() {
+        return Err(StanceError::input(
+            "nothing to scan: give --inventory FILE (live AWS scanning arrives with the collectors)",
+        ));
+    }
+    let mut inventory: Option<Inventory> = None;
+    let mut sources = Vec::new();
+    for path in &args.inventories {
+        let inv = snapshot::read(path)?;
+        sources.push(SourceInfo {
+            kind: "snapshot".into(),
+            location: path.display().to_string(),
+        });
+        match inventory.as_mut() {
+            Some(existing) => existing.merge(inv),
+            None => inventory = Some(inv),
+        }
+    }
+    let mut inventory = inventory.unwrap_or_else(|| Inventory::new(started.0));
+    if args.inventories.len() > 1 {
+        // Facts that join resources (account-level settings) may span the merged files.
+        crate::model::derive::enrich(&mut inventory);
+    }
+    let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
+    write_outputs(
+        &result,
+        &args.outputs,
+        &RenderOptions {
+            pretty: args.pretty,
+        },
+        quiet,
+    )?;
+    Ok(exit_code(
+        &result,
+        args.fail_on,
+        args.min_severity.into(),
+        args.strict,
+    ))
+}

@@ -1,0 +1,4 @@
+//! Sources turn the world into the model: inventory snapshots, live AWS accounts and
+//! infrastructure as code all produce an [`Inventory`](crate::model::Inventory).
+
+pub mod snapshot;
