@@ -32,6 +32,8 @@ pub enum Command {
     /// Inspect and test checks.
     #[command(subcommand)]
     Checks(ChecksCommand),
+    /// Compare two JSON results: which failures are new, unchanged or resolved.
+    Diff(DiffArgs),
     /// Print a JSON Schema: the inventory snapshot model or the JSON result.
     Schema {
         /// Which schema.
@@ -93,13 +95,43 @@ pub struct ScanArgs {
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
 
-    /// Write a report: FORMAT=PATH (`json=out.json`, `text=-`). Repeatable.
-    #[arg(short = 'o', long = "output", value_name = "FORMAT=PATH")]
-    pub outputs: Vec<OutputSpec>,
-
     /// Check selection.
     #[command(flatten)]
     pub selection: CheckSelection,
+
+    /// Outputs, baseline, suppressions and the failure policy.
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// `stance diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON result (the baseline).
+    pub old: PathBuf,
+    /// The later JSON result.
+    pub new: PathBuf,
+
+    /// Outputs, suppressions and the failure policy (the baseline is OLD).
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// What to write and when to fail; shared by every command that produces a result.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Write a report: FORMAT=PATH, FORMAT one of json, sarif, asff, html, text (`-` is
+    /// standard output). Repeatable.
+    #[arg(short = 'o', long = "output", value_name = "FORMAT=PATH")]
+    pub outputs: Vec<OutputSpec>,
+
+    /// A previous JSON result: mark failures new, unchanged or resolved.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// A suppressions file (YAML) of accepted findings.
+    #[arg(long, value_name = "FILE")]
+    pub suppressions: Option<PathBuf>,
 
     /// When to exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Any)]
@@ -112,6 +144,14 @@ pub struct ScanArgs {
     /// Exit 3 when anything could not be collected (coverage gaps) or a check errored.
     #[arg(long)]
     pub strict: bool,
+
+    /// Repository file that SARIF anchors live (non-IaC) findings to, at line 1.
+    #[arg(long, value_name = "PATH", default_value = "stance.toml")]
+    pub sarif_anchor: String,
+
+    /// SARIF automation category (default: `iac` or the account set).
+    #[arg(long, value_name = "NAME")]
+    pub sarif_category: Option<String>,
 
     /// Pretty-print JSON outputs.
     #[arg(long)]

@@ -764,6 +764,7 @@ fn regional_resources(
                 security_group_ids: vec![format!("sg-{vpc_id}-web")],
                 network_interface_count: 1,
                 virtualization_type: "hvm".into(),
+                stopped_since: None,
                 derived: Default::default(),
             }));
             let volume_id = format!("vol-{vpc_id}{i:02}");

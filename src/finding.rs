@@ -208,6 +208,8 @@ pub struct Finding {
     pub message: Option<Box<str>>,
     /// Facts the check reported to support the verdict.
     pub evidence: Option<Box<serde_json::Value>>,
+    /// Line of the offending property in an IaC file, when known (else the resource's line).
+    pub line: Option<u32>,
     /// Comparison with the baseline, when one was given.
     pub baseline: Option<BaselineState>,
     /// Severity in the baseline, when it differed.
@@ -227,6 +229,7 @@ impl Finding {
             status,
             message: message.map(String::into_boxed_str),
             evidence: None,
+            line: None,
             baseline: None,
             baseline_severity: None,
             first_seen: None,

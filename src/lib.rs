@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod atomic;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod demo;
@@ -17,3 +18,4 @@ pub mod model;
 pub mod report;
 pub mod scan;
 pub mod source;
+pub mod suppress;

@@ -7,13 +7,15 @@ use crate::check::engine::CompiledChecks;
 use crate::check::eval::evaluate;
 use crate::check::metadata::Severity;
 use crate::check::{Catalog, select::select};
-use crate::cli::{CheckSelection, FailOn, ScanArgs};
+use crate::cli::{CheckSelection, DiffArgs, FailOn, ReportArgs, ScanArgs};
 use crate::error::{ExitCode, StanceError};
 use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
 use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Inventory};
+use crate::report::sarif::SarifOptions;
 use crate::report::{self, RenderOptions};
 use crate::source::snapshot;
+use crate::{baseline, suppress};
 
 /// Loads the catalog for a selection (built-in and `--checks-dir`).
 pub fn load_catalog(selection: &CheckSelection) -> Result<Catalog, StanceError> {
@@ -145,10 +147,56 @@ pub fn write_outputs(
     Ok(())
 }
 
+/// The last stages shared by scan, diff and merge: suppressions, baseline, reports, exit code.
+pub fn finish(
+    mut result: ScanResult,
+    args: &ReportArgs,
+    baseline: Option<(&ScanResult, String)>,
+    quiet: bool,
+) -> Result<ExitCode, StanceError> {
+    if let Some(path) = &args.suppressions {
+        let list = suppress::read(path)?;
+        for expired in suppress::apply(&mut result, &list) {
+            tracing::warn!("suppression {expired} has expired and no longer applies");
+        }
+    }
+    match baseline {
+        Some((old, name)) => baseline::apply(&mut result, old, &name),
+        None => baseline::stamp_first_seen(&mut result),
+    }
+    if args.fail_on == FailOn::New && result.scan.baseline.is_none() {
+        tracing::warn!("--fail-on new without --baseline: every failure counts as new");
+    }
+    let options = RenderOptions {
+        pretty: args.pretty,
+        sarif: SarifOptions {
+            anchor: args.sarif_anchor.clone(),
+            category: args.sarif_category.clone(),
+            max_results: None,
+        },
+    };
+    write_outputs(&result, &args.outputs, &options, quiet)?;
+    Ok(exit_code(
+        &result,
+        args.fail_on,
+        args.min_severity.into(),
+        args.strict,
+    ))
+}
+
+fn read_baseline(args: &ReportArgs) -> Result<Option<(ScanResult, String)>, StanceError> {
+    args.baseline
+        .as_ref()
+        .map(|p| Ok((report::json::read(p)?, p.display().to_string())))
+        .transpose()
+}
+
 /// `stance scan`.
 pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     let started = (Timestamp::now(), Instant::now());
     let catalog = load_catalog(&args.selection)?;
+    // Read the baseline first: a bad file should fail before a long scan, not after.
+    let baseline = read_baseline(&args.report)?;
     if args.inventories.is_empty() {
         return Err(StanceError::input(
             "nothing to scan: give --inventory FILE (live AWS scanning arrives with the collectors)",
@@ -173,18 +221,33 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         crate::model::derive::enrich(&mut inventory);
     }
     let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
-    write_outputs(
-        &result,
-        &args.outputs,
-        &RenderOptions {
-            pretty: args.pretty,
-        },
+    finish(
+        result,
+        &args.report,
+        baseline.as_ref().map(|(r, n)| (r, n.clone())),
         quiet,
-    )?;
-    Ok(exit_code(
-        &result,
-        args.fail_on,
-        args.min_severity.into(),
-        args.strict,
-    ))
+    )
+}
+
+/// `stance diff OLD NEW`.
+pub fn run_diff(args: &DiffArgs, quiet: bool) -> Result<ExitCode, StanceError> {
+    let old = report::json::read(&args.old)?;
+    let mut new = report::json::read(&args.new)?;
+    // Baseline states in NEW (from its own run) are recomputed against OLD.
+    for f in &mut new.findings {
+        f.baseline = None;
+        f.baseline_severity = None;
+    }
+    new.resolved.clear();
+    if args.report.baseline.is_some() {
+        return Err(StanceError::input(
+            "stance diff takes the baseline as its first argument, not --baseline",
+        ));
+    }
+    finish(
+        new,
+        &args.report,
+        Some((&old, args.old.display().to_string())),
+        quiet,
+    )
 }

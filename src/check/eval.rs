@@ -147,6 +147,9 @@ pub fn evaluate(
                         let mut finding =
                             Finding::new(s.position, target, outcome.status, outcome.message);
                         finding.evidence = outcome.evidence.map(Box::new);
+                        if finding.status == Status::Fail && !meta.lines.is_empty() {
+                            finding.line = property_line(&meta.lines, &s.reads);
+                        }
                         finding
                     })
                     .collect()
@@ -267,6 +270,22 @@ fn not_evaluated(check: u32, target: u32, gap: &Gap) -> Finding {
         Status::NotEvaluated,
         Some(format!("not evaluated: {}", gap.describe())),
     )
+}
+
+/// The line of the first property a failing check reads that the IaC adapter located, so the
+/// finding points at the offending property rather than the resource header.
+fn property_line(lines: &std::collections::BTreeMap<String, u32>, reads: &[String]) -> Option<u32> {
+    reads.iter().find_map(|read| {
+        let path = read.replace(".[]", "");
+        // The most specific located prefix of the path: `versioning.status` → `versioning`.
+        let mut candidate = path.as_str();
+        loop {
+            if let Some(line) = lines.get(candidate) {
+                return Some(*line);
+            }
+            candidate = candidate.rsplit_once('.')?.0;
+        }
+    })
 }
 
 /// The first unknown field a check reads, if any.

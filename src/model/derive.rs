@@ -32,6 +32,26 @@ struct Lookups {
     flow_logs: HashMap<(String, String, String), BTreeSet<String>>,
     /// (account, policy ARN) → the policy grants `*` on `*`.
     full_admin_policies: HashMap<(String, String), bool>,
+    /// (account, region, subnet id) → facts about the subnet.
+    subnets: HashMap<(String, String, String), SubnetFacts>,
+}
+
+#[derive(Default, Clone)]
+struct SubnetFacts {
+    availability_zone: String,
+    map_public_ip_on_launch: bool,
+    routes_to_internet_gateway: bool,
+}
+
+fn routes_to_igw(table: &super::ec2::Ec2RouteTable) -> bool {
+    table.routes.iter().any(|r| {
+        let world = r.destination_cidr_block.as_deref() == Some("0.0.0.0/0")
+            || r.destination_ipv6_cidr_block.as_deref() == Some("::/0");
+        world
+            && r.gateway_id
+                .as_deref()
+                .is_some_and(|g| g.starts_with("igw-"))
+    })
 }
 
 fn build_lookups(inventory: &Inventory) -> Lookups {
@@ -63,10 +83,115 @@ fn build_lookups(inventory: &Inventory) -> Lookups {
                     .full_admin_policies
                     .insert((meta.account_id.clone(), meta.id.clone()), admin);
             }
+            Resource::Ec2Subnet(subnet) => {
+                let facts = lookups
+                    .subnets
+                    .entry((
+                        meta.account_id.clone(),
+                        meta.region.clone(),
+                        subnet.subnet_id.clone(),
+                    ))
+                    .or_default();
+                facts.availability_zone = subnet.availability_zone.clone();
+                facts.map_public_ip_on_launch = subnet.map_public_ip_on_launch;
+            }
             _ => {}
         }
     }
+    // Route tables: an explicit association wins; otherwise the VPC's main table applies.
+    let mut main_igw: HashMap<(String, String, String), bool> = HashMap::new();
+    let mut explicit: HashMap<(String, String, String), bool> = HashMap::new();
+    for resource in inventory.resources() {
+        if let Resource::Ec2RouteTable(table) = resource {
+            let meta = &table.meta;
+            let igw = routes_to_igw(table);
+            if table.main {
+                main_igw.insert(
+                    (
+                        meta.account_id.clone(),
+                        meta.region.clone(),
+                        table.vpc_id.clone(),
+                    ),
+                    igw,
+                );
+            }
+            for subnet in &table.associated_subnet_ids {
+                explicit.insert(
+                    (meta.account_id.clone(), meta.region.clone(), subnet.clone()),
+                    igw,
+                );
+            }
+        }
+    }
+    for resource in inventory.resources() {
+        if let Resource::Ec2Subnet(subnet) = resource {
+            let meta = &subnet.meta;
+            let key = (
+                meta.account_id.clone(),
+                meta.region.clone(),
+                subnet.subnet_id.clone(),
+            );
+            let vpc_key = (
+                meta.account_id.clone(),
+                meta.region.clone(),
+                subnet.vpc_id.clone(),
+            );
+            let igw = explicit
+                .get(&key)
+                .or_else(|| main_igw.get(&vpc_key))
+                .copied()
+                .unwrap_or(false);
+            if let Some(facts) = lookups.subnets.get_mut(&key) {
+                facts.routes_to_internet_gateway = igw;
+            }
+        }
+    }
     lookups
+}
+
+/// Default listening ports of RDS engines.
+fn default_port(engine: &str) -> Option<i32> {
+    let e = engine.to_ascii_lowercase();
+    if e.contains("mysql") || e.contains("mariadb") {
+        Some(3306)
+    } else if e.contains("postgres") {
+        Some(5432)
+    } else if e.starts_with("oracle") {
+        Some(1521)
+    } else if e.starts_with("sqlserver") {
+        Some(1433)
+    } else if e.starts_with("db2") {
+        Some(50000)
+    } else {
+        None
+    }
+}
+
+/// Master user names that engines or tutorials use by default, the first ones guessed.
+const DEFAULT_MASTER_USERNAMES: &[&str] =
+    &["admin", "administrator", "postgres", "root", "sa", "master"];
+
+/// Environment variable names that hold credentials by convention.
+fn secret_like(name: &str) -> bool {
+    let n = name.to_ascii_uppercase();
+    [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+    ]
+    .contains(&n.as_str())
+        || [
+            "PASSWORD",
+            "PASSWD",
+            "SECRET",
+            "TOKEN",
+            "API_KEY",
+            "APIKEY",
+            "PRIVATE_KEY",
+            "ECS_ENGINE_AUTH_DATA",
+        ]
+        .iter()
+        .any(|marker| n.contains(marker))
 }
 
 /// Recomputes the derived facts of every resource in the inventory.
@@ -214,6 +339,101 @@ fn enrich_resource(resource: &mut Resource, lookups: &Lookups, now: &Timestamp) 
             let m = &instance.metadata_options;
             instance.derived.imdsv2_required =
                 m.http_tokens == "required" || m.http_endpoint == "disabled";
+            instance.derived.days_stopped = if instance.state == "stopped" {
+                days_since(instance.stopped_since, now)
+            } else {
+                None
+            };
+        }
+        Resource::Ec2Subnet(subnet) => {
+            let key = (
+                subnet.meta.account_id.clone(),
+                subnet.meta.region.clone(),
+                subnet.subnet_id.clone(),
+            );
+            subnet.derived.routes_to_internet_gateway = lookups
+                .subnets
+                .get(&key)
+                .is_some_and(|f| f.routes_to_internet_gateway);
+        }
+        Resource::RdsDbInstance(db) => {
+            db.derived.uses_default_port = db.port.is_some() && db.port == default_port(&db.engine);
+            db.derived.uses_default_master_username =
+                db.master_username.as_deref().is_some_and(|u| {
+                    DEFAULT_MASTER_USERNAMES.contains(&u.to_ascii_lowercase().as_str())
+                });
+            db.derived.in_public_subnet = db.subnet_ids.iter().any(|s| {
+                lookups
+                    .subnets
+                    .get(&(
+                        db.meta.account_id.clone(),
+                        db.meta.region.clone(),
+                        s.clone(),
+                    ))
+                    .is_some_and(|f| f.routes_to_internet_gateway)
+            });
+        }
+        Resource::RdsDbCluster(db) => {
+            db.derived.uses_default_port = db.port.is_some() && db.port == default_port(&db.engine);
+            db.derived.uses_default_master_username =
+                db.master_username.as_deref().is_some_and(|u| {
+                    DEFAULT_MASTER_USERNAMES.contains(&u.to_ascii_lowercase().as_str())
+                });
+        }
+        Resource::LambdaFunction(f) => {
+            f.derived.policy = analyze_resource_policy(f.policy.as_ref(), &f.meta.account_id);
+            let mut zones: Vec<String> = f
+                .vpc_subnet_ids
+                .iter()
+                .filter_map(|s| {
+                    lookups
+                        .subnets
+                        .get(&(f.meta.account_id.clone(), f.meta.region.clone(), s.clone()))
+                        .map(|facts| facts.availability_zone.clone())
+                })
+                .filter(|z| !z.is_empty())
+                .collect();
+            zones.sort();
+            zones.dedup();
+            f.derived.vpc_availability_zones = zones;
+        }
+        Resource::EfsFileSystem(fs) => {
+            fs.derived.mount_targets_in_public_subnets = fs
+                .mount_target_subnet_ids
+                .iter()
+                .filter(|s| {
+                    lookups
+                        .subnets
+                        .get(&(
+                            fs.meta.account_id.clone(),
+                            fs.meta.region.clone(),
+                            (*s).clone(),
+                        ))
+                        .is_some_and(|f| f.map_public_ip_on_launch)
+                })
+                .cloned()
+                .collect();
+        }
+        Resource::SqsQueue(q) => {
+            q.derived.policy = analyze_resource_policy(q.policy.as_ref(), &q.meta.account_id);
+        }
+        Resource::EcsTaskDefinition(td) => {
+            td.derived.secret_like_environment_variables = td
+                .containers
+                .iter()
+                .flat_map(|c| {
+                    c.environment_variable_names
+                        .iter()
+                        .filter(|n| secret_like(n))
+                        .map(move |n| format!("{}/{n}", c.name))
+                })
+                .collect();
+        }
+        Resource::SecretsManagerSecret(secret) => {
+            secret.derived.days_since_rotation =
+                days_since(secret.last_rotated_date.or(secret.created_date), now);
+            secret.derived.days_since_access =
+                days_since(secret.last_accessed_date.or(secret.created_date), now);
         }
         Resource::CloudTrailTrail(trail) => {
             let management_rw = trail_logs_management_rw(trail);
@@ -266,7 +486,29 @@ fn enrich_resource(resource: &mut Resource, lookups: &Lookups, now: &Timestamp) 
         | Resource::ConfigRecorder(_)
         | Resource::ConfigDeliveryChannel(_)
         | Resource::LogsLogGroup(_)
-        | Resource::CloudWatchAlarm(_) => {}
+        | Resource::CloudWatchAlarm(_)
+        | Resource::S3AccessPoint(_)
+        | Resource::Ec2RouteTable(_)
+        | Resource::Ec2VpcEndpoint(_)
+        | Resource::Ec2NetworkInterface(_)
+        | Resource::Ec2LaunchTemplate(_)
+        | Resource::Ec2TransitGateway(_)
+        | Resource::Ec2VpnConnection(_)
+        | Resource::Ec2ClientVpnEndpoint(_)
+        | Resource::Ec2VpcBlockPublicAccess(_)
+        | Resource::RdsSnapshot(_)
+        | Resource::RdsEventSubscription(_)
+        | Resource::RdsDbProxy(_)
+        | Resource::ElbLoadBalancer(_)
+        | Resource::Elbv2LoadBalancer(_)
+        | Resource::GuardDutyDetector(_)
+        | Resource::EfsAccessPoint(_)
+        | Resource::DynamoDbTable(_)
+        | Resource::DaxCluster(_)
+        | Resource::EcrRepository(_)
+        | Resource::EcsService(_)
+        | Resource::EcsCluster(_)
+        | Resource::SecurityHubHub(_) => {}
     }
 }
 

@@ -260,6 +260,9 @@ pub struct Ec2Instance {
     /// `hvm` or `paravirtual`.
     #[serde(default)]
     pub virtualization_type: String,
+    /// When a stopped instance stopped (from its state transition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_since: Option<Timestamp>,
     /// Facts computed by stance.
     #[serde(default)]
     pub derived: InstanceDerived,
@@ -271,6 +274,8 @@ pub struct Ec2Instance {
 pub struct InstanceDerived {
     /// IMDSv2 is required, or the metadata endpoint is disabled altogether.
     pub imdsv2_required: bool,
+    /// Days a stopped instance has been stopped.
+    pub days_stopped: Option<i64>,
 }
 
 /// An EBS volume.
@@ -345,4 +350,190 @@ pub struct Ec2EbsEncryptionDefault {
     /// The default KMS key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
+}
+
+/// A VPC subnet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2Subnet {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// Subnet id.
+    pub subnet_id: String,
+    /// VPC id.
+    #[serde(default)]
+    pub vpc_id: String,
+    /// Availability Zone.
+    #[serde(default)]
+    pub availability_zone: String,
+    /// Instances launched here get a public IPv4 address.
+    #[serde(default)]
+    pub map_public_ip_on_launch: bool,
+    /// Facts computed by stance.
+    #[serde(default)]
+    pub derived: SubnetDerived,
+}
+
+/// Facts derived for a subnet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct SubnetDerived {
+    /// The subnet's route table sends 0.0.0.0/0 or ::/0 to an internet gateway.
+    pub routes_to_internet_gateway: bool,
+}
+
+/// One route of a route table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Route {
+    /// IPv4 destination.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_cidr_block: Option<String>,
+    /// IPv6 destination.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_ipv6_cidr_block: Option<String>,
+    /// Gateway id (`igw-...`, `local`, `vgw-...`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gateway_id: Option<String>,
+    /// VPC peering connection id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpc_peering_connection_id: Option<String>,
+}
+
+/// A route table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2RouteTable {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// Route table id.
+    pub route_table_id: String,
+    /// VPC id.
+    #[serde(default)]
+    pub vpc_id: String,
+    /// The VPC's main route table (applies to subnets without an explicit association).
+    #[serde(default)]
+    pub main: bool,
+    /// Explicitly associated subnets.
+    #[serde(default)]
+    pub associated_subnet_ids: Vec<String>,
+    /// Routes.
+    #[serde(default)]
+    pub routes: Vec<Route>,
+}
+
+/// A VPC endpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2VpcEndpoint {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// VPC id.
+    pub vpc_id: String,
+    /// Service name (`com.amazonaws.us-east-1.ssm`).
+    pub service_name: String,
+    /// `Interface`, `Gateway` or `GatewayLoadBalancer`.
+    #[serde(default)]
+    pub vpc_endpoint_type: String,
+    /// `available`, `pending`...
+    #[serde(default)]
+    pub state: String,
+}
+
+/// A network interface.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2NetworkInterface {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// Interface type (`interface`, `nat_gateway`, `lambda`...).
+    #[serde(default)]
+    pub interface_type: String,
+    /// Managed by an AWS service rather than the user.
+    #[serde(default)]
+    pub requester_managed: bool,
+    /// Source/destination checking is on.
+    #[serde(default)]
+    pub source_dest_check: bool,
+    /// Attached instance, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_instance_id: Option<String>,
+}
+
+/// A launch template (its default version).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2LaunchTemplate {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// Default version number.
+    #[serde(default)]
+    pub default_version: i64,
+    /// IMDS `HttpTokens` of the template, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata_http_tokens: Option<String>,
+    /// A network interface of the template assigns a public IP.
+    #[serde(default)]
+    pub associates_public_ip: bool,
+    /// Every EBS block device of the template is encrypted (true when there are none).
+    #[serde(default)]
+    pub all_ebs_encrypted: bool,
+}
+
+/// A transit gateway.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2TransitGateway {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// VPC attachment requests are accepted automatically.
+    #[serde(default)]
+    pub auto_accept_shared_attachments: bool,
+}
+
+/// One tunnel of a Site-to-Site VPN connection.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct VpnTunnel {
+    /// Outside IP address.
+    pub outside_ip_address: String,
+    /// `UP` or `DOWN`.
+    pub status: String,
+    /// Tunnel activity logs go to CloudWatch Logs.
+    pub logging_enabled: bool,
+}
+
+/// A Site-to-Site VPN connection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2VpnConnection {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// `available`, `deleted`...
+    #[serde(default)]
+    pub state: String,
+    /// Tunnels.
+    #[serde(default)]
+    pub tunnels: Vec<VpnTunnel>,
+}
+
+/// A Client VPN endpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2ClientVpnEndpoint {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// Client connection logging is enabled.
+    #[serde(default)]
+    pub connection_logging_enabled: bool,
+}
+
+/// VPC Block Public Access options of a region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ec2VpcBlockPublicAccess {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// `off`, `block-bidirectional` or `block-ingress`.
+    pub internet_gateway_block_mode: String,
 }

@@ -14,14 +14,18 @@ pub mod cloudtrail;
 pub mod config;
 pub mod derive;
 pub mod ec2;
+pub mod elb;
 pub mod filter_pattern;
 pub mod iam;
 pub mod inventory;
 pub mod kms;
+pub mod lambda;
 pub mod monitoring;
 pub mod policy;
+pub mod rds;
 pub mod s3;
 pub mod schema;
+pub mod services;
 pub mod time;
 
 use std::collections::BTreeMap;
@@ -277,6 +281,88 @@ resource_types! {
         cfn: Some("AWS::CloudWatch::Alarm"), global: false },
     SnsTopic(monitoring::SnsTopic) => {
         name: "sns_topic", service: "sns", asff: "AwsSnsTopic", cfn: Some("AWS::SNS::Topic"), global: false },
+    S3AccessPoint(s3::S3AccessPoint) => {
+        name: "s3_access_point", service: "s3control", asff: "AwsS3AccessPoint",
+        cfn: Some("AWS::S3::AccessPoint"), global: false },
+    Ec2Subnet(ec2::Ec2Subnet) => {
+        name: "ec2_subnet", service: "ec2", asff: "AwsEc2Subnet", cfn: Some("AWS::EC2::Subnet"), global: false },
+    Ec2RouteTable(ec2::Ec2RouteTable) => {
+        name: "ec2_route_table", service: "ec2", asff: "AwsEc2RouteTable",
+        cfn: Some("AWS::EC2::RouteTable"), global: false },
+    Ec2VpcEndpoint(ec2::Ec2VpcEndpoint) => {
+        name: "ec2_vpc_endpoint", service: "ec2", asff: "AwsEc2VpcEndpointService",
+        cfn: Some("AWS::EC2::VPCEndpoint"), global: false },
+    Ec2NetworkInterface(ec2::Ec2NetworkInterface) => {
+        name: "ec2_network_interface", service: "ec2", asff: "AwsEc2NetworkInterface",
+        cfn: Some("AWS::EC2::NetworkInterface"), global: false },
+    Ec2LaunchTemplate(ec2::Ec2LaunchTemplate) => {
+        name: "ec2_launch_template", service: "ec2", asff: "AwsEc2LaunchTemplate",
+        cfn: Some("AWS::EC2::LaunchTemplate"), global: false },
+    Ec2TransitGateway(ec2::Ec2TransitGateway) => {
+        name: "ec2_transit_gateway", service: "ec2", asff: "AwsEc2TransitGateway",
+        cfn: Some("AWS::EC2::TransitGateway"), global: false },
+    Ec2VpnConnection(ec2::Ec2VpnConnection) => {
+        name: "ec2_vpn_connection", service: "ec2", asff: "AwsEc2VpnConnection",
+        cfn: Some("AWS::EC2::VPNConnection"), global: false },
+    Ec2ClientVpnEndpoint(ec2::Ec2ClientVpnEndpoint) => {
+        name: "ec2_client_vpn_endpoint", service: "ec2", asff: "AwsEc2ClientVpnEndpoint",
+        cfn: Some("AWS::EC2::ClientVpnEndpoint"), global: false },
+    Ec2VpcBlockPublicAccess(ec2::Ec2VpcBlockPublicAccess) => {
+        name: "ec2_vpc_block_public_access", service: "ec2", asff: "Other", cfn: None, global: false },
+    RdsDbInstance(rds::RdsDbInstance) => {
+        name: "rds_db_instance", service: "rds", asff: "AwsRdsDbInstance",
+        cfn: Some("AWS::RDS::DBInstance"), global: false },
+    RdsDbCluster(rds::RdsDbCluster) => {
+        name: "rds_db_cluster", service: "rds", asff: "AwsRdsDbCluster",
+        cfn: Some("AWS::RDS::DBCluster"), global: false },
+    RdsSnapshot(rds::RdsSnapshot) => {
+        name: "rds_snapshot", service: "rds", asff: "AwsRdsDbSnapshot", cfn: None, global: false },
+    RdsEventSubscription(rds::RdsEventSubscription) => {
+        name: "rds_event_subscription", service: "rds", asff: "AwsRdsEventSubscription",
+        cfn: Some("AWS::RDS::EventSubscription"), global: false },
+    RdsDbProxy(rds::RdsDbProxy) => {
+        name: "rds_db_proxy", service: "rds", asff: "Other", cfn: Some("AWS::RDS::DBProxy"), global: false },
+    LambdaFunction(lambda::LambdaFunction) => {
+        name: "lambda_function", service: "lambda", asff: "AwsLambdaFunction",
+        cfn: Some("AWS::Lambda::Function"), global: false },
+    ElbLoadBalancer(elb::ElbLoadBalancer) => {
+        name: "elb_load_balancer", service: "elb", asff: "AwsElbLoadBalancer",
+        cfn: Some("AWS::ElasticLoadBalancing::LoadBalancer"), global: false },
+    Elbv2LoadBalancer(elb::Elbv2LoadBalancer) => {
+        name: "elbv2_load_balancer", service: "elbv2", asff: "AwsElbv2LoadBalancer",
+        cfn: Some("AWS::ElasticLoadBalancingV2::LoadBalancer"), global: false },
+    GuardDutyDetector(services::GuardDutyDetector) => {
+        name: "guardduty_detector", service: "guardduty", asff: "Other",
+        cfn: Some("AWS::GuardDuty::Detector"), global: false },
+    EfsFileSystem(services::EfsFileSystem) => {
+        name: "efs_file_system", service: "efs", asff: "AwsEfsFileSystem",
+        cfn: Some("AWS::EFS::FileSystem"), global: false },
+    EfsAccessPoint(services::EfsAccessPoint) => {
+        name: "efs_access_point", service: "efs", asff: "AwsEfsAccessPoint",
+        cfn: Some("AWS::EFS::AccessPoint"), global: false },
+    SqsQueue(services::SqsQueue) => {
+        name: "sqs_queue", service: "sqs", asff: "AwsSqsQueue", cfn: Some("AWS::SQS::Queue"), global: false },
+    DynamoDbTable(services::DynamoDbTable) => {
+        name: "dynamodb_table", service: "dynamodb", asff: "AwsDynamoDbTable",
+        cfn: Some("AWS::DynamoDB::Table"), global: false },
+    DaxCluster(services::DaxCluster) => {
+        name: "dax_cluster", service: "dax", asff: "Other", cfn: Some("AWS::DAX::Cluster"), global: false },
+    EcrRepository(services::EcrRepository) => {
+        name: "ecr_repository", service: "ecr", asff: "AwsEcrRepository",
+        cfn: Some("AWS::ECR::Repository"), global: false },
+    EcsTaskDefinition(services::EcsTaskDefinition) => {
+        name: "ecs_task_definition", service: "ecs", asff: "AwsEcsTaskDefinition",
+        cfn: Some("AWS::ECS::TaskDefinition"), global: false },
+    EcsService(services::EcsService) => {
+        name: "ecs_service", service: "ecs", asff: "AwsEcsService", cfn: Some("AWS::ECS::Service"), global: false },
+    EcsCluster(services::EcsCluster) => {
+        name: "ecs_cluster", service: "ecs", asff: "AwsEcsCluster", cfn: Some("AWS::ECS::Cluster"), global: false },
+    SecretsManagerSecret(services::SecretsManagerSecret) => {
+        name: "secretsmanager_secret", service: "secretsmanager", asff: "AwsSecretsManagerSecret",
+        cfn: Some("AWS::SecretsManager::Secret"), global: false },
+    SecurityHubHub(services::SecurityHubHub) => {
+        name: "securityhub_hub", service: "securityhub", asff: "AwsSecurityHubHub",
+        cfn: Some("AWS::SecurityHub::Hub"), global: false },
 }
 
 /// Looks up a resource type by its model name.

@@ -180,3 +180,19 @@ pub struct S3BucketDerived {
     /// Default encryption uses SSE-KMS (`aws:kms` or `aws:kms:dsse`).
     pub kms_encrypted: bool,
 }
+
+/// An S3 access point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct S3AccessPoint {
+    /// Common metadata.
+    pub meta: ResourceMeta,
+    /// The bucket it serves.
+    pub bucket: String,
+    /// `Internet` or `VPC`.
+    #[serde(default)]
+    pub network_origin: String,
+    /// The access point's Block Public Access setting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_access_block: Option<PublicAccessBlock>,
+}

@@ -49,6 +49,9 @@ pub struct ResultRecord {
     /// Evidence reported by the check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<serde_json::Value>,
+    /// Line of the offending property in an IaC file, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
     /// Comparison with the baseline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineState>,
@@ -161,6 +164,7 @@ fn record(result: &ScanResult, f: &Finding, controls: &[Vec<String>]) -> ResultR
         fingerprint: result.fingerprint_of(f),
         resource: result.target_of(f).clone(),
         evidence: f.evidence.as_deref().cloned(),
+        line: f.line,
         baseline: f.baseline,
         baseline_severity: f.baseline_severity,
         first_seen: f.first_seen,
@@ -306,6 +310,7 @@ fn from_document(path: &str, doc: ResultDocument) -> Result<ScanResult, StanceEr
         });
         let mut finding = Finding::new(check, target, rec.status, rec.message);
         finding.evidence = rec.evidence.map(Box::new);
+        finding.line = rec.line;
         finding.baseline = rec.baseline;
         finding.baseline_severity = rec.baseline_severity;
         finding.first_seen = rec.first_seen;

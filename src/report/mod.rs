@@ -1,6 +1,9 @@
 //! Reports: one renderer per output format, all reading the same [`ScanResult`].
 
+pub mod asff;
+pub mod html;
 pub mod json;
+pub mod sarif;
 pub mod terminal;
 
 use std::fmt;
@@ -14,14 +17,25 @@ use crate::finding::ScanResult;
 pub enum Format {
     /// stance's JSON result (also the baseline format).
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
+    /// AWS Security Finding Format, for Security Hub.
+    Asff,
+    /// One self-contained HTML page.
+    Html,
     /// The terminal summary, as plain text.
     Text,
 }
 
 impl Format {
     /// Every format with its name.
-    pub const ALL: &'static [(Format, &'static str)] =
-        &[(Format::Json, "json"), (Format::Text, "text")];
+    pub const ALL: &'static [(Format, &'static str)] = &[
+        (Format::Json, "json"),
+        (Format::Sarif, "sarif"),
+        (Format::Asff, "asff"),
+        (Format::Html, "html"),
+        (Format::Text, "text"),
+    ];
 
     /// The format's name.
     pub fn name(&self) -> &'static str {
@@ -81,6 +95,8 @@ impl FromStr for OutputSpec {
 pub struct RenderOptions {
     /// Pretty-print JSON.
     pub pretty: bool,
+    /// SARIF options.
+    pub sarif: sarif::SarifOptions,
 }
 
 /// Renders one output, atomically.
@@ -91,6 +107,9 @@ pub fn render(
 ) -> std::io::Result<()> {
     crate::atomic::write_file(&spec.path, |w| match spec.format {
         Format::Json => json::write(result, w, options.pretty),
+        Format::Sarif => sarif::write(result, w, &options.sarif),
+        Format::Asff => asff::write(result, w),
+        Format::Html => html::write(result, w),
         Format::Text => {
             let mut plain = anstream::StripStream::new(Vec::new());
             terminal::write(result, &mut plain)?;

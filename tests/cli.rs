@@ -1,0 +1,361 @@
+//! The command line end to end: check listing and testing, snapshot scans, bad input, exit codes.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn checks_list_json_has_mapped_checks() {
+    let out = run(stance().args(["checks", "list", "--format", "json"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(list.len() >= 12, "only {} checks", list.len());
+    for check in &list {
+        for key in [
+            "id",
+            "title",
+            "severity",
+            "scope",
+            "resource_types",
+            "frameworks",
+        ] {
+            assert!(check.get(key).is_some(), "{} lacks {key}", check["id"]);
+        }
+        let frameworks = check["frameworks"].as_object().unwrap();
+        assert!(
+            frameworks
+                .keys()
+                .any(|k| k.starts_with("cis-aws") || k == "fsbp"),
+            "{} has no CIS or FSBP mapping",
+            check["id"]
+        );
+    }
+}
+
+#[test]
+fn builtin_check_tests_pass_and_a_broken_test_fails() {
+    let out = run(stance().args(["checks", "test"]));
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains(" 0 failed"), "{}", stdout(&out));
+
+    // Copy the checks, break one assertion, and expect exit 1 naming the test.
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("checks/iam");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let test = dir.path().join("root_no_access_keys_test.rego");
+    let text = std::fs::read_to_string(&test).unwrap();
+    std::fs::write(&test, text.replace("root(0)", "root(3)")).unwrap();
+    let out = run(stance()
+        .args(["checks", "test", "--no-builtin-checks", "--checks-dir"])
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("test_pass_no_keys"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn lint_rejects_a_misspelled_field() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("typo.rego"),
+        "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: my_typo\n#   severity: low\n#   scope: resource\n#   resource_types: [s3_bucket]\n#   remediation: r\npackage my.typo\n\ndefault compliant := false\n\ncompliant if input.versioning.statuss == \"Enabled\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("typo_test.rego"),
+        "package my.typo_test\n\nimport data.my.typo as check\n\ntest_pass_x if check.compliant with input as {\"versioning\": {\"statuss\": \"Enabled\"}}\n\ntest_fail_x if not check.compliant with input as {}\n",
+    )
+    .unwrap();
+    let out = run(stance()
+        .args(["checks", "test", "--no-builtin-checks", "--checks-dir"])
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(
+            "typo.rego:14: `input.versioning.statuss` does not exist in the model of s3_bucket"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn demo_scan_finds_the_demo_misconfigurations() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("out.json");
+    let out = run(stance()
+        .args(["scan", "--inventory"])
+        .arg(demo())
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "findings exit 1: {}",
+        stderr(&out)
+    );
+    let doc = read_json(&json);
+    assert_eq!(doc["kind"], "stance-result");
+    assert_eq!(doc["schema_version"], 1);
+    // The sandbox account's root user has an access key; prod's does not.
+    assert_eq!(
+        status_of(&doc, "iam_root_no_access_keys", "333333333333:root"),
+        "FAIL"
+    );
+    assert_eq!(
+        status_of(&doc, "iam_root_no_access_keys", "111111111111:root"),
+        "PASS"
+    );
+    // Sandbox has no password policy at all.
+    assert_eq!(
+        status_of(&doc, "iam_password_policy_min_length", "333333333333"),
+        "FAIL"
+    );
+    assert_eq!(
+        status_of(&doc, "iam_password_policy_min_length", "111111111111"),
+        "PASS"
+    );
+    // Config records in every prod region, only in staging's home region, nowhere in sandbox.
+    let config = results_of(&doc, "config_recorder_enabled");
+    assert_eq!(config.len(), 9, "three accounts × three regions");
+    for r in config {
+        let (account, region) = (&r["resource"]["account_id"], &r["resource"]["region"]);
+        let recording =
+            account == "111111111111" || (account == "222222222222" && region == "us-east-1");
+        assert_eq!(r["status"], if recording { "PASS" } else { "FAIL" }, "{r}");
+    }
+    // Every result has a stable 64-hex fingerprint and no result is an ERROR.
+    for r in doc["results"].as_array().unwrap() {
+        assert_eq!(r["fingerprint"].as_str().unwrap().len(), 64);
+        assert_ne!(r["status"], "ERROR", "{r}");
+    }
+    // Failing less is not failing: --fail-on never exits 0.
+    let out = run(stance()
+        .args(["scan", "--fail-on", "never", "-q", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn fingerprints_are_stable_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    for p in [&a, &b] {
+        run(stance()
+            .args(["scan", "-q", "--fail-on", "never", "--inventory"])
+            .arg(demo())
+            .arg("-o")
+            .arg(format!("json={}", p.display())));
+    }
+    let fps = |p: &std::path::Path| -> Vec<String> {
+        read_json(p)["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["fingerprint"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(fps(&a), fps(&b));
+}
+
+#[test]
+fn malformed_snapshot_is_a_one_line_error_with_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"schema_version\": 1,\n  \"collected_at\": \"2026-01-01T00:00:00Z\",\n  \"accounts\": [ ,\n}\n").unwrap();
+    let out = run(stance().args(["scan", "--inventory"]).arg(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains(&format!("{}:4:", bad.display())), "{err}");
+
+    std::fs::write(&bad, "{\"schema_version\": 7, \"collected_at\": \"2026-01-01T00:00:00Z\", \"accounts\": [], \"new_thing\": 1}").unwrap();
+    let out = run(stance().args(["scan", "--inventory"]).arg(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unsupported snapshot schema_version 7"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A resource under the wrong account is caught, not silently re-homed.
+    std::fs::write(
+        &bad,
+        r#"{"schema_version":1,"collected_at":"2026-01-01T00:00:00Z","accounts":[{"account_id":"111111111111","regions":[{"region":"global","resources":[{"resource_type":"iam_password_policy","meta":{"id":"p","account_id":"222222222222"},"exists":false}]}]}]}"#,
+    )
+    .unwrap();
+    let out = run(stance().args(["scan", "--inventory"]).arg(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("meta.account_id is \"222222222222\""),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(stance().args(["scan", "--inventory", "/nonexistent/inventory.json"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("/nonexistent/inventory.json: cannot read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn rego_syntax_error_reports_file_line_col() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.rego");
+    std::fs::write(
+        &bad,
+        "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: broken\n#   severity: low\n#   scope: resource\n#   resource_types: [s3_bucket]\n#   remediation: r\npackage my.broken\n\ncompliant if {\n  input.x ==\n}\n",
+    )
+    .unwrap();
+    let out = run(stance()
+        .args(["scan", "--inventory"])
+        .arg(demo())
+        .arg("--checks-dir")
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:14:1:", bad.display())), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn bad_metadata_and_unknown_functions_fail_at_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let meta = "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: x_check\n#   severity: urgent\n#   scope: resource\n#   resource_types: [s3_bucket]\n#   remediation: r\npackage my.x\n\ncompliant := true\n";
+    std::fs::write(dir.path().join("x.rego"), meta).unwrap();
+    let out = run(stance()
+        .args(["checks", "list", "--checks-dir"])
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("x.rego:6:"), "{}", stderr(&out));
+
+    std::fs::write(
+        dir.path().join("x.rego"),
+        meta.replace("urgent", "low")
+            .replace("compliant := true", "compliant if no.such_builtin(input)"),
+    )
+    .unwrap();
+    let out = run(stance()
+        .args(["scan", "--inventory"])
+        .arg(demo())
+        .arg("--checks-dir")
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("x.rego:12:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no.such_builtin"), "{}", stderr(&out));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(stance()
+        .args(["scan", "--select", "no_such_check", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no_such_check"), "{}", stderr(&out));
+    let out = run(stance()
+        .args(["scan", "-o", "pdf=x.pdf", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(stance()
+        .args(["scan", "--framework", "cis-aws-v9"])
+        .arg("--inventory")
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn select_and_framework_restrict_the_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let out = run(stance()
+        .args([
+            "scan",
+            "-q",
+            "--fail-on",
+            "never",
+            "--select",
+            "fsbp:S3.8,iam_root_mfa_enabled",
+            "--inventory",
+        ])
+        .arg(demo())
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = read_json(&json);
+    let ids: std::collections::BTreeSet<&str> = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains("s3_bucket_public_access_block") && ids.contains("iam_root_mfa_enabled"),
+        "{ids:?}"
+    );
+    assert!(ids.iter().all(|id| *id == "iam_root_mfa_enabled"
+        || doc["checks"].as_array().unwrap().iter().any(|c| {
+            c["id"] == *id
+                && c["frameworks"]["fsbp"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|x| x == "S3.8"))
+        })));
+
+    let out = run(stance()
+        .args([
+            "scan",
+            "-q",
+            "--fail-on",
+            "never",
+            "--framework",
+            "cis-aws-v3.0.0",
+            "--inventory",
+        ])
+        .arg(demo())
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert!(out.status.success());
+    let doc = read_json(&json);
+    for c in doc["checks"].as_array().unwrap() {
+        assert!(
+            c["frameworks"]["cis-aws-v3.0.0"].is_array(),
+            "{} is not a CIS v3 check",
+            c["id"]
+        );
+    }
+}
+
+#[test]
+fn committed_schemas_are_current() {
+    for (which, file) in [
+        ("inventory", "docs/schema/inventory.schema.json"),
+        ("result", "docs/schema/result.schema.json"),
+    ] {
+        let out = run(stance().args(["schema", which]));
+        assert!(out.status.success());
+        let committed = std::fs::read_to_string(root().join(file)).unwrap();
+        assert!(
+            committed == stdout(&out),
+            "{file} is stale: run `cargo run -- schema {which} > {file}`"
+        );
+    }
+}
+
+#[test]
+fn committed_demo_snapshot_is_current() {
+    let committed = std::fs::read_to_string(demo()).unwrap();
+    assert!(
+        committed == stance::demo::demo_snapshot_text(),
+        "examples/demo/inventory.json is stale: run `cargo run --example generate_demo`"
+    );
+}
