@@ -7,7 +7,7 @@ use crate::check::{Check, select::select};
 use crate::cli::{ChecksCommand, Cli, Command, ListFormat, SchemaKind};
 use crate::error::{ExitCode, StanceError};
 use crate::frameworks;
-use crate::scan::{load_catalog, run_diff, run_scan};
+use crate::scan::{load_catalog, run_diff, run_inventory, run_scan};
 
 /// Runs the command; the exit code on success, or the error that ended the run.
 pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
@@ -15,6 +15,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
         Command::Scan(args) => run_scan(args, cli.quiet),
         Command::Checks(cmd) => run_checks(cmd, cli.quiet),
         Command::Diff(args) => run_diff(args, cli.quiet),
+        Command::Inventory(args) => run_inventory(args, cli.quiet),
         Command::Schema { which } => {
             let text = match which {
                 SchemaKind::Inventory => crate::model::schema::inventory_schema(),

@@ -28,7 +28,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate the checks on an inventory and write reports.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
+    /// Collect a live inventory snapshot without evaluating checks.
+    Inventory(InventoryArgs),
     /// Inspect and test checks.
     #[command(subcommand)]
     Checks(ChecksCommand),
@@ -95,6 +97,10 @@ pub struct ScanArgs {
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
 
+    /// Live AWS targets (used when no --inventory is given).
+    #[command(flatten)]
+    pub aws: AwsArgs,
+
     /// Check selection.
     #[command(flatten)]
     pub selection: CheckSelection,
@@ -115,6 +121,73 @@ pub struct DiffArgs {
     /// Outputs, suppressions and the failure policy (the baseline is OLD).
     #[command(flatten)]
     pub report: ReportArgs,
+}
+
+/// `stance inventory`.
+#[derive(Debug, Args)]
+pub struct InventoryArgs {
+    /// Where to write the snapshot (`-` for standard output).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Live AWS targets.
+    #[command(flatten)]
+    pub aws: AwsArgs,
+
+    /// Exit 3 when anything could not be collected.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Which AWS accounts and regions to read, and how.
+#[derive(Debug, Clone, Args, Default)]
+pub struct AwsArgs {
+    /// Named profile from ~/.aws/config (SSO profiles included).
+    #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Custom endpoint (emulators such as moto or LocalStack): S3 then uses path-style
+    /// addressing and S3 Control a fixed endpoint.
+    #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+
+    /// Accounts to scan (default: the caller's account). Others are reached through --role-name.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub accounts: Vec<String>,
+
+    /// Scan every ACTIVE account of the AWS Organization (from the management or a delegated
+    /// administrator account).
+    #[arg(long, conflicts_with = "accounts")]
+    pub org: bool,
+
+    /// Role assumed in each account: arn:<partition>:iam::<id>:role/<NAME> (default with
+    /// --org: OrganizationAccountAccessRole).
+    #[arg(long, value_name = "NAME")]
+    pub role_name: Option<String>,
+
+    /// External id required by the role's trust policy.
+    #[arg(long, value_name = "ID")]
+    pub external_id: Option<String>,
+
+    /// Regions to scan (default: every region enabled for the account in its partition).
+    #[arg(long, value_delimiter = ',', value_name = "REGION,...")]
+    pub regions: Vec<String>,
+
+    /// How many (account, region, service) units run at once.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    pub concurrency: usize,
+
+    /// Attempts per API call (first try plus retries with adaptive back-off).
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    pub max_attempts: u32,
+
+    /// Time limit of one API call attempt, in seconds.
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub call_timeout: u64,
+
+    /// Scan shard K of N of the accounts (1-based), deterministic by account id.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
 }
 
 /// What to write and when to fail; shared by every command that produces a result.

@@ -27,7 +27,7 @@ fn main() -> std::process::ExitCode {
         _ => "trace",
     };
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new(format!("stance={default_level},warn")));
+        .unwrap_or_else(|_| EnvFilter::new(format!("stance={default_level},error")));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

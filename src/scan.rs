@@ -7,13 +7,17 @@ use crate::check::engine::CompiledChecks;
 use crate::check::eval::evaluate;
 use crate::check::metadata::Severity;
 use crate::check::{Catalog, select::select};
-use crate::cli::{CheckSelection, DiffArgs, FailOn, ReportArgs, ScanArgs};
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use crate::cli::{AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, ReportArgs, ScanArgs};
 use crate::error::{ExitCode, StanceError};
 use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
 use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Inventory};
 use crate::report::sarif::SarifOptions;
 use crate::report::{self, RenderOptions};
+use crate::source::aws::{self as aws_source, AwsScanOptions, ClientOptions};
 use crate::source::snapshot;
 use crate::{baseline, suppress};
 
@@ -198,9 +202,26 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     // Read the baseline first: a bad file should fail before a long scan, not after.
     let baseline = read_baseline(&args.report)?;
     if args.inventories.is_empty() {
-        return Err(StanceError::input(
-            "nothing to scan: give --inventory FILE (live AWS scanning arrives with the collectors)",
-        ));
+        let selected = select(
+            &catalog,
+            &args.selection.select,
+            &args.selection.ignore,
+            &args.selection.framework,
+        )
+        .map_err(StanceError::input)?;
+        let wanted = wanted_types(&catalog, &selected);
+        let inventory = collect_live(&args.aws, wanted, quiet)?;
+        let sources = vec![SourceInfo {
+            kind: "aws".into(),
+            location: live_location(&args.aws),
+        }];
+        let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
+        return finish(
+            result,
+            &args.report,
+            baseline.as_ref().map(|(r, n)| (r, n.clone())),
+            quiet,
+        );
     }
     let mut inventory: Option<Inventory> = None;
     let mut sources = Vec::new();
@@ -227,6 +248,153 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
         quiet,
     )
+}
+
+/// The resource types the selected checks read (all types when every check is selected, so
+/// a full scan also fills the snapshot completely).
+fn wanted_types(catalog: &Catalog, selected: &[usize]) -> BTreeSet<String> {
+    if selected.len() == catalog.checks.len() {
+        return BTreeSet::new();
+    }
+    selected
+        .iter()
+        .flat_map(|&i| catalog.checks[i].meta.resource_types.iter().cloned())
+        .collect()
+}
+
+fn live_location(aws: &AwsArgs) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = &aws.profile {
+        parts.push(format!("profile {p}"));
+    }
+    if let Some(e) = &aws.endpoint_url {
+        parts.push(format!("endpoint {e}"));
+    }
+    if aws.org {
+        parts.push("organization".to_string());
+    } else if !aws.accounts.is_empty() {
+        parts.push(format!("accounts {}", aws.accounts.join(",")));
+    }
+    if parts.is_empty() {
+        "default credentials".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Parses `K/N`.
+pub fn parse_shard(text: &str) -> Result<(usize, usize), StanceError> {
+    let err = || {
+        StanceError::input(format!(
+            "--shard must be K/N with 1 <= K <= N, not {text:?}"
+        ))
+    };
+    let (k, n) = text.split_once('/').ok_or_else(err)?;
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| err())?,
+        n.trim().parse().map_err(|_| err())?,
+    );
+    if k == 0 || n == 0 || k > n {
+        return Err(err());
+    }
+    Ok((k, n))
+}
+
+/// Validates the AWS flags and collects the live inventory.
+pub fn collect_live(
+    aws: &AwsArgs,
+    resource_types: BTreeSet<String>,
+    quiet: bool,
+) -> Result<Inventory, StanceError> {
+    for a in &aws.accounts {
+        if a.len() != 12 || !a.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(StanceError::input(format!(
+                "--accounts: {a:?} is not a 12-digit account id"
+            )));
+        }
+    }
+    for r in &aws.regions {
+        let ok = !r.is_empty()
+            && r.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            return Err(StanceError::input(format!(
+                "--regions: {r:?} is not a region code"
+            )));
+        }
+    }
+    if aws.concurrency == 0 {
+        return Err(StanceError::input("--concurrency must be at least 1"));
+    }
+    let shard = aws.shard.as_deref().map(parse_shard).transpose()?;
+    let options = AwsScanOptions {
+        client: ClientOptions {
+            profile: aws.profile.clone(),
+            endpoint_url: aws.endpoint_url.clone().filter(|u| !u.is_empty()),
+            max_attempts: aws.max_attempts.max(1),
+            attempt_timeout: Duration::from_secs(aws.call_timeout.max(1)),
+            operation_timeout: Duration::from_secs(
+                aws.call_timeout.max(1) * u64::from(aws.max_attempts.max(1)) + 10,
+            ),
+        },
+        accounts: aws.accounts.clone(),
+        org: aws.org,
+        role_name: aws.role_name.clone(),
+        external_id: aws.external_id.clone(),
+        regions: aws.regions.clone(),
+        concurrency: aws.concurrency,
+        resource_types,
+        shard,
+        progress: !quiet
+            && std::io::stderr().is_terminal()
+            && std::env::var_os("STANCE_NO_PROGRESS").is_none(),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| StanceError::Runtime(e.into()))?;
+    let inventory = runtime.block_on(aws_source::collect(&options))?;
+    if let Some(stats) = &inventory.stats {
+        tracing::info!(
+            api_calls = stats.api_calls,
+            retries = stats.retries,
+            duration_ms = stats.duration_ms,
+            gaps = inventory.gaps.len(),
+            "collection done"
+        );
+    }
+    Ok(inventory)
+}
+
+/// `stance inventory`.
+pub fn run_inventory(args: &InventoryArgs, quiet: bool) -> Result<ExitCode, StanceError> {
+    let inventory = collect_live(&args.aws, BTreeSet::new(), quiet)?;
+    snapshot::write(&inventory, &args.output).map_err(|e| {
+        StanceError::Runtime(anyhow::anyhow!(
+            "cannot write {}: {e}",
+            args.output.display()
+        ))
+    })?;
+    if !quiet {
+        let stats = inventory.stats.clone().unwrap_or_default();
+        eprintln!(
+            "stance collected {} resources from {} account(s) with {} API calls ({} retries) in {:.1}s; {} gap(s)",
+            inventory.resource_count(),
+            inventory.accounts.len(),
+            stats.api_calls,
+            stats.retries,
+            stats.duration_ms as f64 / 1000.0,
+            inventory.gaps.len()
+        );
+        for gap in &inventory.gaps {
+            eprintln!("  gap: {} {}", gap.account_id, gap.describe());
+        }
+    }
+    Ok(if args.strict && !inventory.gaps.is_empty() {
+        ExitCode::Incomplete
+    } else {
+        ExitCode::Clean
+    })
 }
 
 /// `stance diff OLD NEW`.

@@ -8,7 +8,7 @@ label(resource) := resource.meta.name if {
 
 # Whether an open-to-the-world port range covers `port` for TCP traffic.
 range_covers_tcp(range, port) if {
-	range.protocol in {"-1", "tcp", "6"}
+	range.protocol in {"-1", "all", "tcp", "6"}
 	range.from_port <= port
 	port <= range.to_port
 }

@@ -21,13 +21,41 @@ use crate::finding::Status;
 /// pathological policy.
 const MAX_INSTRUCTIONS: usize = 50_000_000;
 
-/// Entry point indices of one check in the compiled program.
+/// Most entry points one RVM program holds: each takes a result register in the program's
+/// 255-register root window, so large catalogues are split over several programs.
+const MAX_ENTRY_POINTS: usize = 120;
+
+/// Where one check's rules live in the compiled programs.
 #[derive(Debug, Clone, Copy)]
 struct Entries {
+    program: usize,
     compliant: usize,
     message: Option<usize>,
     not_applicable: Option<usize>,
     evidence: Option<usize>,
+}
+
+/// One VM per compiled program, for one worker thread, sharing the current input.
+pub struct Vms {
+    vms: Vec<RegoVM>,
+    input: Value,
+    stale: Vec<bool>,
+}
+
+impl Vms {
+    /// Sets the input every following evaluation sees.
+    pub fn set_input(&mut self, input: Value) {
+        self.input = input;
+        self.stale.iter_mut().for_each(|s| *s = true);
+    }
+
+    fn vm(&mut self, program: usize) -> &mut RegoVM {
+        if self.stale[program] {
+            self.vms[program].set_input(self.input.clone());
+            self.stale[program] = false;
+        }
+        &mut self.vms[program]
+    }
 }
 
 /// The outcome of one evaluation.
@@ -44,7 +72,7 @@ pub struct Outcome {
 /// The compiled checks of a catalog.
 #[derive(Clone)]
 pub struct CompiledChecks {
-    program: Arc<Program>,
+    programs: Vec<Arc<Program>>,
     entries: Vec<Entries>,
 }
 
@@ -52,6 +80,7 @@ impl std::fmt::Debug for CompiledChecks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CompiledChecks")
             .field("checks", &self.entries.len())
+            .field("programs", &self.programs.len())
             .finish()
     }
 }
@@ -71,6 +100,10 @@ pub fn engine_with_modules(catalog: &Catalog) -> Result<Engine, CheckError> {
     Ok(engine)
 }
 
+fn rule(check: &super::Check, name: &str) -> String {
+    format!("data.{}.{name}", check.file.package)
+}
+
 impl CompiledChecks {
     /// Compiles every check of the catalog. Unknown functions and other compile-time errors
     /// are reported with file, line and column.
@@ -78,63 +111,105 @@ impl CompiledChecks {
         let mut engine = engine_with_modules(catalog)?;
         let Some(first) = catalog.checks.first() else {
             return Ok(CompiledChecks {
-                program: Arc::new(Program::new()),
+                programs: Vec::new(),
                 entries: Vec::new(),
             });
         };
-        let rule = |check: &super::Check, name: &str| format!("data.{}.{name}", check.file.package);
         let compiled = engine
             .compile_with_entrypoint(&Rc::from(rule(first, RULE_COMPLIANT).as_str()))
             .map_err(|e| CheckError::from_regorus(&first.file.path, &e))?;
-        let mut names: Vec<String> = Vec::new();
-        for check in &catalog.checks {
-            names.push(rule(check, RULE_COMPLIANT));
-            for (present, name) in [
-                (check.rules.message, RULE_MESSAGE),
-                (check.rules.not_applicable, RULE_NOT_APPLICABLE),
-                (check.rules.evidence, RULE_EVIDENCE),
-            ] {
-                if present {
-                    names.push(rule(check, name));
+        // Group checks into programs of bounded size; a check's rules stay in one program.
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut in_group = 0;
+        for (index, check) in catalog.checks.iter().enumerate() {
+            let rules = 1
+                + usize::from(check.rules.message)
+                + usize::from(check.rules.not_applicable)
+                + usize::from(check.rules.evidence);
+            if in_group + rules > MAX_ENTRY_POINTS {
+                groups.push(Vec::new());
+                in_group = 0;
+            }
+            if let Some(group) = groups.last_mut() {
+                group.push(index);
+            }
+            in_group += rules;
+        }
+        let mut programs = Vec::with_capacity(groups.len());
+        let mut entries = vec![None; catalog.checks.len()];
+        for (program_index, group) in groups.iter().enumerate() {
+            let mut names: Vec<String> = Vec::new();
+            for &i in group {
+                let check = &catalog.checks[i];
+                names.push(rule(check, RULE_COMPLIANT));
+                for (present, name) in [
+                    (check.rules.message, RULE_MESSAGE),
+                    (check.rules.not_applicable, RULE_NOT_APPLICABLE),
+                    (check.rules.evidence, RULE_EVIDENCE),
+                ] {
+                    if present {
+                        names.push(rule(check, name));
+                    }
                 }
             }
-        }
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let program = Compiler::compile_from_policy(&compiled, &refs).map_err(|e| {
-            let err = anyhow::Error::from(e);
-            CheckError::from_regorus(&first.file.path, &err)
-        })?;
-        let index = |name: String| program.entry_points.get_index_of(&name);
-        let mut entries = Vec::with_capacity(catalog.checks.len());
-        for check in &catalog.checks {
-            let compliant = index(rule(check, RULE_COMPLIANT)).ok_or_else(|| CheckError {
-                file: check.file.path.clone(),
-                line: None,
-                col: None,
-                message: format!("rule `{RULE_COMPLIANT}` was not compiled"),
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let program = Compiler::compile_from_policy(&compiled, &refs).map_err(|e| {
+                let err = anyhow::Error::from(e);
+                let file = group
+                    .first()
+                    .map(|&i| catalog.checks[i].file.path.as_str())
+                    .unwrap_or("");
+                CheckError::from_regorus(file, &err)
             })?;
-            entries.push(Entries {
-                compliant,
-                message: index(rule(check, RULE_MESSAGE)),
-                not_applicable: index(rule(check, RULE_NOT_APPLICABLE)),
-                evidence: index(rule(check, RULE_EVIDENCE)),
-            });
+            let index = |name: String| program.entry_points.get_index_of(&name);
+            for &i in group {
+                let check = &catalog.checks[i];
+                let compliant = index(rule(check, RULE_COMPLIANT)).ok_or_else(|| CheckError {
+                    file: check.file.path.clone(),
+                    line: None,
+                    col: None,
+                    message: format!("rule `{RULE_COMPLIANT}` was not compiled"),
+                })?;
+                entries[i] = Some(Entries {
+                    program: program_index,
+                    compliant,
+                    message: index(rule(check, RULE_MESSAGE)),
+                    not_applicable: index(rule(check, RULE_NOT_APPLICABLE)),
+                    evidence: index(rule(check, RULE_EVIDENCE)),
+                });
+            }
+            programs.push(program);
         }
-        Ok(CompiledChecks { program, entries })
+        Ok(CompiledChecks {
+            programs,
+            entries: entries.into_iter().flatten().collect(),
+        })
     }
 
-    /// A VM loaded with the program, for one worker thread.
-    pub fn new_vm(&self) -> RegoVM {
-        let mut vm = RegoVM::new();
-        vm.load_program(self.program.clone());
-        vm.set_max_instructions(MAX_INSTRUCTIONS);
-        vm
+    /// One VM per program, for one worker thread.
+    pub fn new_vms(&self) -> Vms {
+        let vms: Vec<RegoVM> = self
+            .programs
+            .iter()
+            .map(|p| {
+                let mut vm = RegoVM::new();
+                vm.load_program(p.clone());
+                vm.set_max_instructions(MAX_INSTRUCTIONS);
+                vm
+            })
+            .collect();
+        Vms {
+            stale: vec![true; vms.len()],
+            vms,
+            input: Value::Undefined,
+        }
     }
 
-    /// Evaluates check `index` on the input already set in `vm`; `title` is the fallback
-    /// failure message.
-    pub fn evaluate(&self, vm: &mut RegoVM, index: usize, title: &str) -> Outcome {
+    /// Evaluates check `index` on the input set in `vms`; `title` is the fallback failure
+    /// message.
+    pub fn evaluate(&self, vms: &mut Vms, index: usize, title: &str) -> Outcome {
         let entries = self.entries[index];
+        let vm = vms.vm(entries.program);
         if let Some(na) = entries.not_applicable {
             match vm.execute_entry_point_by_index(na) {
                 Ok(Value::Undefined) | Ok(Value::Bool(false)) => {}

@@ -99,8 +99,8 @@ pub fn evaluate(
         .par_iter()
         .enumerate()
         .map_init(
-            || compiled.new_vm(),
-            |vm, (target, resource)| {
+            || compiled.new_vms(),
+            |vms, (target, resource)| {
                 let Some(checks) = by_type.get(resource.type_name()) else {
                     return Vec::new();
                 };
@@ -129,21 +129,21 @@ pub fn evaluate(
                             .collect();
                     }
                 };
-                vm.set_input(input);
+                vms.set_input(input);
                 checks
                     .iter()
                     .map(|s| {
                         if let Some(field) = unknown_read(&meta.unknown, &s.reads) {
-                            return Finding::new(
-                                s.position,
-                                target,
-                                Status::NotApplicable,
-                                Some(format!(
-                                    "unresolved at plan time: `{field}` is not known until deploy"
-                                )),
-                            );
+                            // IaC leaves values unknown until deploy; a live collector marks
+                            // what it could not read (and records the gap).
+                            let (status, message) = if matches!(meta.source, crate::model::Source::Iac { .. }) {
+                                (Status::NotApplicable, format!("unresolved at plan time: `{field}` is not known until deploy"))
+                            } else {
+                                (Status::NotEvaluated, format!("not evaluated: `{field}` could not be collected (see the coverage gaps)"))
+                            };
+                            return Finding::new(s.position, target, status, Some(message));
                         }
-                        let outcome = compiled.evaluate(vm, s.index, &s.check.meta.title);
+                        let outcome = compiled.evaluate(vms, s.index, &s.check.meta.title);
                         let mut finding =
                             Finding::new(s.position, target, outcome.status, outcome.message);
                         finding.evidence = outcome.evidence.map(Box::new);
@@ -230,8 +230,8 @@ pub fn evaluate(
     let scoped: Vec<Finding> = units
         .par_iter()
         .map_init(
-            || compiled.new_vm(),
-            |vm, (s, account, region, target)| {
+            || compiled.new_vms(),
+            |vms, (s, account, region, target)| {
                 let types = &s.check.meta.resource_types;
                 let gap = inventory.gaps.iter().find(|g| {
                     types.iter().any(|t| match region {
@@ -249,8 +249,8 @@ pub fn evaluate(
                     return not_evaluated(s.position, *target, gap);
                 }
                 let input = scope_input(account, *region, types);
-                vm.set_input(input);
-                let outcome = compiled.evaluate(vm, s.index, &s.check.meta.title);
+                vms.set_input(input);
+                let outcome = compiled.evaluate(vms, s.index, &s.check.meta.title);
                 let mut finding =
                     Finding::new(s.position, *target, outcome.status, outcome.message);
                 finding.evidence = outcome.evidence.map(Box::new);

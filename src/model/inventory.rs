@@ -103,8 +103,10 @@ impl Gap {
             return false;
         }
         let region_matches = self.region == "*" || self.region == region;
+        // A gap over a whole account (`*`) with no types listed leaves every type incomplete.
         let type_matches = if self.resource_types.is_empty() {
-            super::resource_type(resource_type).is_some_and(|t| t.service == self.service)
+            self.region == "*"
+                || super::resource_type(resource_type).is_some_and(|t| t.service == self.service)
         } else {
             self.resource_types.iter().any(|t| t == resource_type)
         };

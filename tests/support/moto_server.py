@@ -25,6 +25,8 @@ What the launcher does before handing over to `moto.server.main`:
   GetBucketNotificationConfiguration. moto takes the root from `resultWrapper` in its cached
   botocore model and falls back to `<OperationNameResponse>`, which boto3 tolerates but the Rust
   SDK rejects ("invalid XML root").
+* Lets CloudTrail GetEventSelectors/GetInsightSelectors (and other per-trail calls) find a
+  trail by its ARN from any region, as AWS does; moto only searches the region called.
 * `--record FILE` turns on moto's own request recorder (`MOTO_ENABLE_RECORDING`,
   `MOTO_RECORDER_FILEPATH`, read once when moto is imported). Each request is appended to FILE as
   one JSON line: {"headers", "method", "url", "body", "body_encoded"}. The recorder can then be
@@ -128,6 +130,28 @@ def patch_s3_xml_roots() -> None:
             raise RuntimeError(f"S3 XML root patch did not take for {operation}")
 
 
+def patch_cloudtrail_trail_arns() -> None:
+    from moto.cloudtrail.exceptions import TrailNotFoundException
+    from moto.cloudtrail.models import CloudTrailBackend, cloudtrail_backends
+
+    # CloudTrail's Get* calls accept the ARN of a trail homed in another region (that is how a
+    # multi-region trail's selectors are read from any region); moto only searches the
+    # region it was called in, so a scanner that meets the trail in a non-home region first
+    # gets TrailNotFound and reports its selectors as missing.
+    original = CloudTrailBackend.get_trail
+
+    def get_trail(self: Any, name_or_arn: str) -> Any:
+        try:
+            return original(self, name_or_arn)
+        except TrailNotFoundException:
+            parts = name_or_arn.split(":")
+            if len(parts) > 5 and parts[0] == "arn" and parts[3] and parts[3] != self.region_name:
+                return original(cloudtrail_backends[self.account_id][parts[3]], name_or_arn)
+            raise
+
+    CloudTrailBackend.get_trail = get_trail  # type: ignore[method-assign]
+
+
 def serialize_recorder_writes() -> None:
     from moto.moto_api import recorder
 
@@ -148,7 +172,9 @@ class NotImplementedByMoto(Exception):
     """moto has no backend for the service, or the operation raised NotImplementedError."""
 
 
-def send_error(environ: dict[str, Any], start_response: Any, status: str, code: str, message: str) -> list[bytes]:
+def send_error(
+    environ: dict[str, Any], start_response: Any, status: str, code: str, message: str
+) -> list[bytes]:
     """Answers an AWS-shaped error in the request's protocol, so SDKs parse it instead of
     failing on HTML."""
     content_type = environ.get("CONTENT_TYPE", "")
@@ -158,8 +184,10 @@ def send_error(environ: dict[str, Any], start_response: Any, status: str, code: 
         body = json.dumps({"__type": code, "message": message}).encode()
         headers = [("Content-Type", "application/json")]
     elif content_type.startswith("application/x-www-form-urlencoded"):
-        body = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code>"
-                f"<Message>{escape(message)}</Message></Error></ErrorResponse>").encode()
+        body = (
+            f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code>"
+            f"<Message>{escape(message)}</Message></Error></ErrorResponse>"
+        ).encode()
         headers = [("Content-Type", "text/xml")]
     else:
         body = f"<Error><Code>{code}</Code><Message>{escape(message)}</Message></Error>".encode()
@@ -213,16 +241,28 @@ def install_dispatcher(args: argparse.Namespace) -> None:
                 # counts and wall time; real AWS never answers like that. 501 is not retried.
                 what = describe(environ)
                 note_once(what, f"501 for {what} ({exc})")
-                body = send_error(environ, recording_start_response, "501 Not Implemented",
-                                  "NotImplemented", f"{exc}: {what}")
+                body = send_error(
+                    environ,
+                    recording_start_response,
+                    "501 Not Implemented",
+                    "NotImplemented",
+                    f"{exc}: {what}",
+                )
             except Exception as exc:  # noqa: BLE001 - a moto bug becomes one line, not a traceback
                 # Also 501, not 500: the real service would have answered (usually with a
                 # 4xx), so a retry storm against moto's bug would only distort measurements.
                 what = describe(environ)
-                note_once(f"{what}:{type(exc).__name__}",
-                          f"501 for {what}: moto raised {type(exc).__name__}: {exc}")
-                body = send_error(environ, recording_start_response, "501 Not Implemented",
-                                  "MotoInternalError", f"moto raised {type(exc).__name__}")
+                note_once(
+                    f"{what}:{type(exc).__name__}",
+                    f"501 for {what}: moto raised {type(exc).__name__}: {exc}",
+                )
+                body = send_error(
+                    environ,
+                    recording_start_response,
+                    "501 Not Implemented",
+                    "MotoInternalError",
+                    f"moto raised {type(exc).__name__}",
+                )
             if entry is not None and not entry["path"].startswith("/moto-api/"):
                 entry["status"] = status[0]
                 entry["ms"] = round((time.monotonic() - started) * 1000, 1)
@@ -249,10 +289,9 @@ def install_dispatcher(args: argparse.Namespace) -> None:
                 raise NotImplementedByMoto(
                     f"operation not implemented by moto {exc}".strip()
                 ) from exc
-            status_line, headers = captured[0], captured[1]
-            content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "")
-            if status_line.startswith("404") and content_type.startswith("text/html"):
-                # Flask's own page: no moto route matched the method and path.
+            if captured[0].startswith("404") and is_flask_not_found(body):
+                # Flask's own page: no moto route matched the method and path. (moto's own
+                # 404 errors are AWS-shaped bodies, though often labelled text/html.)
                 raise NotImplementedByMoto("operation not implemented by moto (no route)")
             start_response(*captured)
             return body
@@ -260,6 +299,11 @@ def install_dispatcher(args: argparse.Namespace) -> None:
     # moto.server.main builds the app from the name it imported, so rebinding it there is
     # enough; nothing else in moto is affected.
     moto.server.DomainDispatcherApplication = Dispatcher  # type: ignore[misc]
+
+
+def is_flask_not_found(body: list[bytes]) -> bool:
+    head = b"".join(body)[:200].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) and b"404 not found" in head
 
 
 def describe(environ: dict[str, Any]) -> str:
@@ -309,9 +353,17 @@ def request_summary(environ: dict[str, Any]) -> dict[str, Any]:
 def quiet_logging(verbose: bool) -> None:
     import logging
 
-    if not verbose:
-        # werkzeug logs the start-up banner and one line per request at INFO.
-        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    if verbose:
+        return
+    # werkzeug logs the start-up banner and one line per request at INFO.
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    # moto runs Lambda invocations (Secrets Manager rotation calls one) in Docker. Without
+    # Docker each invocation fails, as it should, but moto logs an error per invocation and,
+    # inside a container, first probes the Docker socket with curl and prints a warning.
+    import moto.settings
+
+    moto.settings.moto_server_host = lambda: "http://host.docker.internal"  # type: ignore[assignment]
+    logging.getLogger("moto.awslambda").setLevel(logging.CRITICAL)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -322,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     import moto.server
 
     patch_s3_xml_roots()
+    patch_cloudtrail_trail_arns()
     if args.record:
         serialize_recorder_writes()
     if not args.raw_errors:
@@ -329,10 +382,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # moto.server.main installs SIGTERM/SIGINT handlers that sys.exit(0), which unwinds
     # serve_forever cleanly.
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         moto.server.main(["--host", "127.0.0.1", "--port", str(args.port)])
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

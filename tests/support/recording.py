@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs
 
 # Read-only by naming convention. HEAD is HTTP's read-only method (S3 HeadBucket/HeadObject);
 # BatchGet* and Lookup* (CloudTrail LookupEvents) only read.
@@ -53,11 +53,13 @@ READ_ONLY_PREFIXES = ("List", "Describe", "Get", "Head", "BatchGet", "Lookup")
 
 # Calls that change nothing a posture scan cares about although their names say otherwise.
 # Keep this short and explicit: every entry is a claim that the call is safe to make.
-READ_ONLY_ALLOWLIST = frozenset({
-    ("sts", "AssumeRole"),                 # obtains credentials; changes no resource
-    ("sts", "GetCallerIdentity"),          # (also covered by Get*, listed for clarity)
-    ("iam", "GenerateCredentialReport"),   # starts the report GetCredentialReport reads
-})
+READ_ONLY_ALLOWLIST = frozenset(
+    {
+        ("sts", "AssumeRole"),  # obtains credentials; changes no resource
+        ("sts", "GetCallerIdentity"),  # (also covered by Get*, listed for clarity)
+        ("iam", "GenerateCredentialReport"),  # starts the report GetCredentialReport reads
+    }
+)
 
 # Services whose REST requests are judged by HTTP method alone: a PUT, POST or DELETE to S3 is
 # a write whatever operation it maps to (and the mapping is best-effort).
@@ -98,19 +100,19 @@ class Request:
     path: str
     query: str
     headers: dict[str, str]  # lower-case names
-    form: dict[str, str]     # Action/Version of query-protocol requests
+    form: dict[str, str]  # Action/Version of query-protocol requests
     status: int | None = None
 
 
 @dataclass(frozen=True)
 class Action:
-    service: str             # botocore client name, or the signing name when unknown
-    action: str              # operation name, or "?" when it could not be derived
+    service: str  # botocore client name, or the signing name when unknown
+    action: str  # operation name, or "?" when it could not be derived
     method: str
     path: str
     status: int | None
     region: str | None
-    access_key: str | None   # tells the accounts apart: each assumed role has its own key
+    access_key: str | None  # tells the accounts apart: each assumed role has its own key
 
     @property
     def name(self) -> str:
@@ -173,8 +175,10 @@ def parse_entry(entry: dict[str, Any]) -> Request | None:
 
 def credential_scope(headers: dict[str, str]) -> tuple[str | None, str | None, str | None]:
     """(access key, region, signing name) from a SigV4 Authorization header."""
-    match = re.search(r"Credential=([^/\s,]+)/\d{8}/([^/]+)/([^/]+)/aws4_request",
-                      headers.get("authorization", ""))
+    match = re.search(
+        r"Credential=([^/\s,]+)/\d{8}/([^/]+)/([^/]+)/aws4_request",
+        headers.get("authorization", ""),
+    )
     if not match:
         return None, None, None
     return match.group(1), match.group(2), match.group(3)
@@ -198,8 +202,7 @@ def classify(request: Request) -> Action:
         match = match_rest(signing, request.method, request.path, query)
         if match:
             service, action = match
-    return Action(service, action, request.method, request.path, request.status, region,
-                  access_key)
+    return Action(service, action, request.method, request.path, request.status, region, access_key)
 
 
 def actions(requests: Iterable[Request]) -> list[Action]:
@@ -208,7 +211,11 @@ def actions(requests: Iterable[Request]) -> list[Action]:
 
 def is_read_only(action: Action) -> bool:
     if action.service in METHOD_JUDGED_SERVICES and action.method.upper() in (
-            "PUT", "POST", "DELETE", "PATCH"):
+        "PUT",
+        "POST",
+        "DELETE",
+        "PATCH",
+    ):
         return False
     if (action.service, action.action) in READ_ONLY_ALLOWLIST:
         return True
@@ -245,7 +252,9 @@ def _signing_index() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for name in _loader().list_available_services("service-2"):
         meta = (_model(name) or {}).get("metadata", {})
-        index.setdefault(meta.get("signingName") or meta.get("endpointPrefix", name), []).append(name)
+        index.setdefault(meta.get("signingName") or meta.get("endpointPrefix", name), []).append(
+            name
+        )
     return index
 
 
@@ -273,7 +282,9 @@ def service_for_query(signing: str | None, version: str | None) -> str | None:
     names = candidates(signing)
     for name in names:
         meta = (_model(name) or {}).get("metadata", {})
-        if meta.get("protocol") in ("query", "ec2") and (version is None or meta.get("apiVersion") == version):
+        if meta.get("protocol") in ("query", "ec2") and (
+            version is None or meta.get("apiVersion") == version
+        ):
             return name
     return names[0] if names else None
 
@@ -303,6 +314,13 @@ def _routes(service: str) -> tuple[_Route, ...]:
         for part in filter(None, query_template.split("&")):
             key, sep, value = part.partition("=")
             required.append((key, value if sep else None))
+        # Required query-string members tell apart operations that share a template:
+        # DELETE /bucket/key is DeleteObject, plus ?uploadId=... AbortMultipartUpload.
+        shape = model.get("shapes", {}).get(op.get("input", {}).get("shape", ""), {})
+        for member in shape.get("required", []):
+            spec = shape.get("members", {}).get(member, {})
+            if spec.get("location") == "querystring":
+                required.append((spec.get("locationName", member), None))
         regex = ""
         literal = 0
         for piece in re.split(r"(\{[^}]+\})", path_template):
@@ -315,29 +333,38 @@ def _routes(service: str) -> tuple[_Route, ...]:
         # Deprecated twins (GetBucketLifecycle) and S3 Express control operations share
         # templates with the operations clients actually use; rank them last.
         penalty = int(bool(op.get("deprecated"))) + int(bool(op.get("staticContextParams")))
-        routes.append(_Route(service, name, http.get("method", "POST").upper(),
-                             re.compile(f"^{regex}$"), tuple(required), literal, penalty))
+        routes.append(
+            _Route(
+                service,
+                name,
+                http.get("method", "POST").upper(),
+                re.compile(f"^{regex}$"),
+                tuple(required),
+                literal,
+                penalty,
+            )
+        )
     return tuple(routes)
 
 
-def match_rest(signing: str, method: str, path: str, query: dict[str, list[str]]) -> tuple[str, str] | None:
+def match_rest(
+    signing: str, method: str, path: str, query: dict[str, list[str]]
+) -> tuple[str, str] | None:
     best: tuple[tuple[int, int, int], _Route] | None = None
     path = path or "/"
     for service in candidates(signing):
         for route in _routes(service):
             if route.method != method.upper() or not route.pattern.match(path):
                 continue
-            if not all(key in query and (value is None or value in query[key])
-                       for key, value in route.required_query):
+            if not all(
+                key in query and (value is None or value in query[key])
+                for key, value in route.required_query
+            ):
                 continue
             score = (len(route.required_query), route.literal_length, -route.penalty)
             if best is None or score > best[0]:
                 best = (score, route)
-    if best is None:
-        # S3 Control labels its host with the account id; a path miss usually means an
-        # operation botocore does not model, so report the raw method instead of guessing.
-        return None
-    return best[1].service, best[1].operation
+    return (best[1].service, best[1].operation) if best else None
 
 
 # -- command line ----------------------------------------------------------------------------
@@ -361,13 +388,17 @@ def summary(calls: list[Action]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` should end quietly
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", help="request log or moto recording (JSON lines)")
     parser.add_argument("--endpoint", help="download the recording from this moto server")
     parser.add_argument("--json", action="store_true", help="print a JSON summary")
     parser.add_argument("--requests", action="store_true", help="print each request as JSON")
-    parser.add_argument("--fail-on-mutating", action="store_true",
-                        help="exit 1 when any request is not read-only")
+    parser.add_argument(
+        "--fail-on-mutating", action="store_true", help="exit 1 when any request is not read-only"
+    )
     args = parser.parse_args(argv)
     if not args.source and not args.endpoint:
         parser.error("give a recording file or --endpoint")
@@ -383,8 +414,10 @@ def main(argv: list[str] | None = None) -> int:
         for row in result["by_action"]:
             flag = "  MUTATING" if row["mutating"] else ""
             print(f"{row['count']:6d}  {row['service']}:{row['action']}{flag}")
-        print(f"{result['total']:6d}  total ({len(result['by_action'])} distinct actions, "
-              f"status {result['by_status'] or 'n/a'})")
+        print(
+            f"{result['total']:6d}  total ({len(result['by_action'])} distinct actions, "
+            f"status {result['by_status'] or 'n/a'})"
+        )
     return 1 if args.fail_on_mutating and mutating(calls) else 0
 
 

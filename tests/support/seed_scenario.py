@@ -22,6 +22,39 @@ first). A step moto rejects is skipped with a `WARN` line and listed under "skip
 manifest; a re-run against a seeded moto therefore degrades to "already exists" warnings
 rather than failing.
 
+What each profile gets (regional items in every region; the trail, its log group and the CIS
+metric filters/alarms in the first, "home", region):
+
+  area        A (compliant)                                B (misconfigured)
+  IAM         strong password policy; alice (console+MFA) weak password policy; bob (console,
+              and svc-reporting (1 key) get permissions    no MFA, 2 keys, *:* policy attached
+              via groups only; support-role with           directly, AdministratorAccess via
+              AWSSupportAccess; SAML provider; EC2         group); carol (inline *:*); roles
+              instance profile                             trusting * and a foreign account;
+                                                           expired server certificate
+  S3          data + logs buckets: PAB, SSE-KMS,           public-read ACL + public policy bucket,
+              versioning, access logging, TLS-only policy, no encryption config, no PAB
+              BucketOwnerEnforced, lifecycle; account PAB
+  EC2/VPC     flow logs on every VPC; default SGs empty;   SG open on 22 (v4+v6), 3389, 445; NACL
+              default NACLs deny 22/3389 and allow only    allowing 22 from 0.0.0.0/0; default SGs
+              443/ephemeral from the internet; IMDSv2      keep AWS's rules; public subnets;
+              instance; encrypted volumes; EBS default     IMDSv1 instance; plaintext volume;
+              encryption                                   public snapshot and AMI
+  logging     multi-region trail (validation, KMS, CW      single-region trail, no validation,
+              Logs, S3 data events), Config recorder +     not logging; no Config
+              delivery channel, 15 CIS metric filters ->
+              alarms -> SNS topic with a subscription
+  other       KMS rotation on; GuardDuty; Security Hub;    KMS rotation off + a key open to *;
+              RDS encrypted/private/multi-AZ; private      Macie disabled; public unencrypted RDS;
+              Lambda; rotated secret; ALB HTTP->HTTPS;     public Lambda (policy + URL); secret
+              EFS/SQS/DynamoDB/ECR hardened; unprivileged  not rotated; HTTP-only ALB; plaintext
+              ECS task                                     EFS/SQS; public SQS/SNS/ECR; privileged
+                                                           ECS task; unprotected DynamoDB table
+
+moto quirks the scenario cannot change: MFA delete is never stored; every IAM server
+certificate reports a 2012 expiry (so A has none); the credential report has no root row;
+Macie starts enabled everywhere; Access Analyzer does not exist.
+
 Only boto3 is needed (plus `cryptography`, a dependency of moto, for the server certificate).
 """
 
@@ -43,7 +76,8 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-# moto's default account: the identity the seeding starts from before assuming roles.
+# Dummy keys: moto maps keys it did not issue to its default account, 123456789012, from which
+# the seeding assumes the audit role in each account.
 SEED_ACCESS_KEY = "stance-seed"
 CONFIG = Config(retries={"max_attempts": 1, "mode": "standard"})
 
@@ -55,9 +89,10 @@ ALL_FOUR_PAB = {
 }
 
 # The CIS monitoring set (see src/model/filter_pattern.rs). Keys become metric filter, metric
-# and alarm names. The patterns are the CIS benchmark's own text, except unauthorized API calls
-# which uses the older, broader v1.4 form on purpose: a filter that catches more than CIS asks
-# must still count.
+# and alarm names. The patterns are the CIS benchmark's own text, except that two are broader on
+# purpose (a filter that catches more than CIS asks must still count): unauthorized API calls
+# uses the v1.4 form without the exclusions, and Organizations changes adds CancelHandshake,
+# CreateOrganization and EnableAllFeatures, which Prowler's regex requires.
 CIS_METRIC_FILTERS = {
     "unauthorized_api_calls": (
         '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }'
@@ -137,19 +172,34 @@ CIS_METRIC_FILTERS = {
         "($.eventName = EnableVpcClassicLink) }"
     ),
     "organizations_changes": (
-        "{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = \"AcceptHandshake\") || "
-        "($.eventName = \"AttachPolicy\") || ($.eventName = \"CreateAccount\") || "
-        "($.eventName = \"CreateOrganizationalUnit\") || ($.eventName = \"CreatePolicy\") || "
-        "($.eventName = \"DeclineHandshake\") || ($.eventName = \"DeleteOrganization\") || "
-        "($.eventName = \"DeleteOrganizationalUnit\") || ($.eventName = \"DeletePolicy\") || "
-        "($.eventName = \"DetachPolicy\") || ($.eventName = \"DisablePolicyType\") || "
-        "($.eventName = \"EnablePolicyType\") || ($.eventName = \"InviteAccountToOrganization\") || "
-        "($.eventName = \"LeaveOrganization\") || ($.eventName = \"MoveAccount\") || "
-        "($.eventName = \"RemoveAccountFromOrganization\") || ($.eventName = \"UpdatePolicy\") || "
-        "($.eventName = \"UpdateOrganizationalUnit\")) }"
+        '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || '
+        '($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || '
+        '($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || '
+        '($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || '
+        '($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || '
+        '($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || '
+        '($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || '
+        '($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || '
+        '($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || '
+        '($.eventName = "UpdateOrganizationalUnit") || ($.eventName = "CancelHandshake") || '
+        '($.eventName = "CreateOrganization") || ($.eventName = "EnableAllFeatures")) }'
     ),
 }
 CIS_METRIC_NAMESPACE = "CISBenchmark"
+
+# SAML 2.0 IdP metadata. moto stores it unchecked, but the API wants at least 1,000 characters,
+# so it carries a (placeholder) signing certificate like real metadata does.
+SAML_METADATA = (
+    '<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
+    'xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://idp.example.com/saml">'
+    '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+    '<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>'
+    + "MIIC"
+    + "A" * 900
+    + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+    '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" '
+    'Location="https://idp.example.com/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>'
+)
 
 
 def policy(*statements: dict[str, Any]) -> str:
@@ -222,7 +272,7 @@ class Seeder:
         try:
             return action()
         except (ClientError, BotoCoreError, KeyError, ValueError, ImportError) as exc:
-            message = str(exc).splitlines()[0][:300]
+            message = " ".join(str(exc).split())[:300]
             print(f"WARN [{where}] {label}: {message}", file=sys.stderr)
             self.skipped.append({"where": where, "step": label, "error": message})
             return None
@@ -302,198 +352,398 @@ class AccountSeeder:
 
         # The audit role the scanners assume. Trusts moto's default account, where the seed
         # and the scanners start.
-        self.step(g, "iam audit role", lambda: iam.create_role(
-            RoleName=self.run.role_name,
-            AssumeRolePolicyDocument=trust({"AWS": "arn:aws:iam::123456789012:root"}),
-            Description="Read-only security audit role assumed by stance and Prowler",
-        ))
-        for managed in ("SecurityAudit", "ViewOnlyAccess"):
-            self.step(g, f"attach {managed} to audit role", lambda m=managed: iam.attach_role_policy(
+        self.step(
+            g,
+            "iam audit role",
+            lambda: iam.create_role(
                 RoleName=self.run.role_name,
-                PolicyArn=f"arn:aws:iam::aws:policy/{'job-function/' if m == 'ViewOnlyAccess' else ''}{m}",
-            ))
+                AssumeRolePolicyDocument=trust({"AWS": "arn:aws:iam::123456789012:root"}),
+                Description="Read-only security audit role assumed by stance and Prowler",
+            ),
+        )
+        for managed in ("SecurityAudit", "job-function/ViewOnlyAccess"):
+            self.step(
+                g,
+                f"attach {managed} to audit role",
+                lambda m=managed: iam.attach_role_policy(
+                    RoleName=self.run.role_name, PolicyArn=f"arn:aws:iam::aws:policy/{m}"
+                ),
+            )
         self.record(None, "iam", "audit_role", self.out["role_arn"])
 
         for name, service, managed in (
-            ("lambda-exec", "lambda.amazonaws.com",
-             "service-role/AWSLambdaBasicExecutionRole"),
+            ("lambda-exec", "lambda.amazonaws.com", "service-role/AWSLambdaBasicExecutionRole"),
             ("config-recorder", "config.amazonaws.com", "service-role/AWS_ConfigRole"),
             ("cloudtrail-to-cloudwatch", "cloudtrail.amazonaws.com", None),
         ):
-            arn = self.step(g, f"iam role {name}", lambda n=name, s=service: iam.create_role(
-                RoleName=n, AssumeRolePolicyDocument=trust({"Service": s}))["Role"]["Arn"])
+            arn = self.step(
+                g,
+                f"iam role {name}",
+                lambda n=name, s=service: iam.create_role(
+                    RoleName=n, AssumeRolePolicyDocument=trust({"Service": s})
+                )["Role"]["Arn"],
+            )
             self.record(None, "iam", f"role_{name}", arn)
             if managed:
-                self.step(g, f"attach {managed} to {name}", lambda n=name, m=managed: iam.attach_role_policy(
-                    RoleName=n, PolicyArn=f"arn:aws:iam::aws:policy/{m}"))
-        self.step(g, "cloudtrail-to-cloudwatch inline policy", lambda: iam.put_role_policy(
-            RoleName="cloudtrail-to-cloudwatch",
-            PolicyName="deliver-to-logs",
-            PolicyDocument=policy({
-                "Effect": "Allow",
-                "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
-                "Resource": f"arn:aws:logs:*:{acct}:log-group:/stance/cloudtrail:*",
-            }),
-        ))
+                self.step(
+                    g,
+                    f"attach {managed} to {name}",
+                    lambda n=name, m=managed: iam.attach_role_policy(
+                        RoleName=n, PolicyArn=f"arn:aws:iam::aws:policy/{m}"
+                    ),
+                )
+        self.step(
+            g,
+            "cloudtrail-to-cloudwatch inline policy",
+            lambda: iam.put_role_policy(
+                RoleName="cloudtrail-to-cloudwatch",
+                PolicyName="deliver-to-logs",
+                PolicyDocument=policy(
+                    {
+                        "Effect": "Allow",
+                        "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                        "Resource": f"arn:aws:logs:*:{acct}:log-group:/stance/cloudtrail:*",
+                    }
+                ),
+            ),
+        )
 
         if self.good:
             self.seed_iam_compliant(iam)
             self.seed_account_contacts()
             s3control = self.client("s3control")
-            self.step(g, "s3control account public access block", lambda: s3control.put_public_access_block(
-                AccountId=acct, PublicAccessBlockConfiguration=ALL_FOUR_PAB))
+            self.step(
+                g,
+                "s3control account public access block",
+                lambda: s3control.put_public_access_block(
+                    AccountId=acct, PublicAccessBlockConfiguration=ALL_FOUR_PAB
+                ),
+            )
             self.record(None, "s3control", "public_access_block", "all four on")
         else:
             self.seed_iam_misconfigured(iam)
 
     def seed_iam_compliant(self, iam: Any) -> None:
         g = "global"
-        self.step(g, "strong password policy", lambda: iam.update_account_password_policy(
-            MinimumPasswordLength=14,
-            RequireSymbols=True,
-            RequireNumbers=True,
-            RequireUppercaseCharacters=True,
-            RequireLowercaseCharacters=True,
-            AllowUsersToChangePassword=True,
-            MaxPasswordAge=90,
-            PasswordReusePrevention=24,
-            HardExpiry=False,
-        ))
+        self.step(
+            g,
+            "strong password policy",
+            lambda: iam.update_account_password_policy(
+                MinimumPasswordLength=14,
+                RequireSymbols=True,
+                RequireNumbers=True,
+                RequireUppercaseCharacters=True,
+                RequireLowercaseCharacters=True,
+                AllowUsersToChangePassword=True,
+                MaxPasswordAge=90,
+                PasswordReusePrevention=24,
+                HardExpiry=False,
+            ),
+        )
         self.record(None, "iam", "password_policy", "strong")
 
         # Permissions only through groups, and no customer policy grants *:*.
-        ops_policy = self.step(g, "customer policy stance-ops-limited", lambda: iam.create_policy(
-            PolicyName="stance-ops-limited",
-            PolicyDocument=policy({
-                "Effect": "Allow",
-                "Action": ["ec2:Describe*", "s3:ListAllMyBuckets", "cloudwatch:Get*"],
-                "Resource": "*",
-            }),
-        )["Policy"]["Arn"])
+        ops_policy = self.step(
+            g,
+            "customer policy stance-ops-limited",
+            lambda: iam.create_policy(
+                PolicyName="stance-ops-limited",
+                PolicyDocument=policy(
+                    {
+                        "Effect": "Allow",
+                        "Action": ["ec2:Describe*", "s3:ListAllMyBuckets", "cloudwatch:Get*"],
+                        "Resource": "*",
+                    }
+                ),
+            )["Policy"]["Arn"],
+        )
         self.record(None, "iam", "policy_ops_limited", ops_policy)
         self.step(g, "group operators", lambda: iam.create_group(GroupName="operators"))
-        self.step(g, "attach ReadOnlyAccess to operators", lambda: iam.attach_group_policy(
-            GroupName="operators", PolicyArn="arn:aws:iam::aws:policy/ReadOnlyAccess"))
+        self.step(
+            g,
+            "attach ReadOnlyAccess to operators",
+            lambda: iam.attach_group_policy(
+                GroupName="operators", PolicyArn="arn:aws:iam::aws:policy/ReadOnlyAccess"
+            ),
+        )
         if ops_policy:
-            self.step(g, "attach stance-ops-limited to operators", lambda: iam.attach_group_policy(
-                GroupName="operators", PolicyArn=ops_policy))
+            self.step(
+                g,
+                "attach stance-ops-limited to operators",
+                lambda: iam.attach_group_policy(GroupName="operators", PolicyArn=ops_policy),
+            )
         self.step(g, "group reporting", lambda: iam.create_group(GroupName="reporting"))
         if ops_policy:
-            self.step(g, "attach stance-ops-limited to reporting", lambda: iam.attach_group_policy(
-                GroupName="reporting", PolicyArn=ops_policy))
+            self.step(
+                g,
+                "attach stance-ops-limited to reporting",
+                lambda: iam.attach_group_policy(GroupName="reporting", PolicyArn=ops_policy),
+            )
 
         # A console user with a virtual MFA device.
         self.step(g, "user alice", lambda: iam.create_user(UserName="alice"))
-        self.step(g, "alice login profile", lambda: iam.create_login_profile(
-            UserName="alice", Password="Correct-Horse-Battery-9", PasswordResetRequired=False))
-        serial = self.step(g, "alice virtual mfa", lambda: iam.create_virtual_mfa_device(
-            VirtualMFADeviceName="alice")["VirtualMFADevice"]["SerialNumber"])
+        self.step(
+            g,
+            "alice login profile",
+            lambda: iam.create_login_profile(
+                UserName="alice", Password="Correct-Horse-Battery-9", PasswordResetRequired=False
+            ),
+        )
+        serial = self.step(
+            g,
+            "alice virtual mfa",
+            lambda: iam.create_virtual_mfa_device(VirtualMFADeviceName="alice")["VirtualMFADevice"][
+                "SerialNumber"
+            ],
+        )
         if serial:
-            self.step(g, "alice enable mfa", lambda: iam.enable_mfa_device(
-                UserName="alice", SerialNumber=serial,
-                AuthenticationCode1="123456", AuthenticationCode2="654321"))
-        self.step(g, "alice in operators", lambda: iam.add_user_to_group(
-            GroupName="operators", UserName="alice"))
+            self.step(
+                g,
+                "alice enable mfa",
+                lambda: iam.enable_mfa_device(
+                    UserName="alice",
+                    SerialNumber=serial,
+                    AuthenticationCode1="123456",
+                    AuthenticationCode2="654321",
+                ),
+            )
+        self.step(
+            g,
+            "alice in operators",
+            lambda: iam.add_user_to_group(GroupName="operators", UserName="alice"),
+        )
         self.record(None, "iam", "user_console_mfa", "alice")
 
         # A programmatic user: one active key, no console password.
         self.step(g, "user svc-reporting", lambda: iam.create_user(UserName="svc-reporting"))
-        key = self.step(g, "svc-reporting access key", lambda: iam.create_access_key(
-            UserName="svc-reporting")["AccessKey"]["AccessKeyId"])
-        self.step(g, "svc-reporting in reporting", lambda: iam.add_user_to_group(
-            GroupName="reporting", UserName="svc-reporting"))
+        key = self.step(
+            g,
+            "svc-reporting access key",
+            lambda: iam.create_access_key(UserName="svc-reporting")["AccessKey"]["AccessKeyId"],
+        )
+        self.step(
+            g,
+            "svc-reporting in reporting",
+            lambda: iam.add_user_to_group(GroupName="reporting", UserName="svc-reporting"),
+        )
         self.record(None, "iam", "user_programmatic", {"user": "svc-reporting", "access_key": key})
 
+        # CIS: EC2 instances use an instance profile rather than stored keys.
+        self.step(
+            g,
+            "role ec2-app",
+            lambda: iam.create_role(
+                RoleName="ec2-app", AssumeRolePolicyDocument=trust({"Service": "ec2.amazonaws.com"})
+            ),
+        )
+        profile = self.step(
+            g,
+            "instance profile ec2-app",
+            lambda: iam.create_instance_profile(InstanceProfileName="ec2-app")["InstanceProfile"][
+                "Arn"
+            ],
+        )
+        self.step(
+            g,
+            "ec2-app role in profile",
+            lambda: iam.add_role_to_instance_profile(
+                InstanceProfileName="ec2-app", RoleName="ec2-app"
+            ),
+        )
+        self.record(None, "iam", "instance_profile", profile)
+
+        # CIS: users managed centrally through an identity provider.
+        self.record(
+            None,
+            "iam",
+            "saml_provider",
+            self.step(
+                g,
+                "saml provider",
+                lambda: iam.create_saml_provider(
+                    Name="corporate-idp", SAMLMetadataDocument=SAML_METADATA
+                )["SAMLProviderArn"],
+            ),
+        )
+
         # CIS: a support role to manage incidents with AWS Support.
-        arn = self.step(g, "role support-role", lambda: iam.create_role(
-            RoleName="support-role",
-            AssumeRolePolicyDocument=trust({"AWS": f"arn:aws:iam::{self.account}:root"}),
-        )["Role"]["Arn"])
-        self.step(g, "attach AWSSupportAccess", lambda: iam.attach_role_policy(
-            RoleName="support-role", PolicyArn="arn:aws:iam::aws:policy/AWSSupportAccess"))
+        arn = self.step(
+            g,
+            "role support-role",
+            lambda: iam.create_role(
+                RoleName="support-role",
+                AssumeRolePolicyDocument=trust({"AWS": f"arn:aws:iam::{self.account}:root"}),
+            )["Role"]["Arn"],
+        )
+        self.step(
+            g,
+            "attach AWSSupportAccess",
+            lambda: iam.attach_role_policy(
+                RoleName="support-role", PolicyArn="arn:aws:iam::aws:policy/AWSSupportAccess"
+            ),
+        )
         self.record(None, "iam", "role_support", arn)
 
     def seed_iam_misconfigured(self, iam: Any) -> None:
         g = "global"
-        self.step(g, "weak password policy", lambda: iam.update_account_password_policy(
-            MinimumPasswordLength=6,
-            RequireSymbols=False,
-            RequireNumbers=False,
-            RequireUppercaseCharacters=False,
-            RequireLowercaseCharacters=False,
-            AllowUsersToChangePassword=False,
-        ))
+        self.step(
+            g,
+            "weak password policy",
+            lambda: iam.update_account_password_policy(
+                MinimumPasswordLength=6,
+                RequireSymbols=False,
+                RequireNumbers=False,
+                RequireUppercaseCharacters=False,
+                RequireLowercaseCharacters=False,
+                AllowUsersToChangePassword=False,
+            ),
+        )
         self.record(None, "iam", "password_policy", "weak")
 
-        admin = self.step(g, "customer policy FullAdmin (*:*)", lambda: iam.create_policy(
-            PolicyName="FullAdmin",
-            PolicyDocument=policy({"Effect": "Allow", "Action": "*", "Resource": "*"}),
-        )["Policy"]["Arn"])
+        admin = self.step(
+            g,
+            "customer policy FullAdmin (*:*)",
+            lambda: iam.create_policy(
+                PolicyName="FullAdmin",
+                PolicyDocument=policy({"Effect": "Allow", "Action": "*", "Resource": "*"}),
+            )["Policy"]["Arn"],
+        )
         self.record(None, "iam", "policy_full_admin", admin)
 
         # bob: console without MFA, two active keys, the *:* policy attached directly.
         self.step(g, "user bob", lambda: iam.create_user(UserName="bob"))
-        self.step(g, "bob login profile", lambda: iam.create_login_profile(
-            UserName="bob", Password="password1", PasswordResetRequired=False))
+        self.step(
+            g,
+            "bob login profile",
+            lambda: iam.create_login_profile(
+                UserName="bob", Password="password1", PasswordResetRequired=False
+            ),
+        )
         keys = [
-            self.step(g, f"bob access key {i}", lambda: iam.create_access_key(
-                UserName="bob")["AccessKey"]["AccessKeyId"])
+            self.step(
+                g,
+                f"bob access key {i}",
+                lambda: iam.create_access_key(UserName="bob")["AccessKey"]["AccessKeyId"],
+            )
             for i in (1, 2)
         ]
         if admin:
-            self.step(g, "attach FullAdmin to bob", lambda: iam.attach_user_policy(
-                UserName="bob", PolicyArn=admin))
-        self.record(None, "iam", "user_console_no_mfa_two_keys", {"user": "bob", "access_keys": keys})
+            self.step(
+                g,
+                "attach FullAdmin to bob",
+                lambda: iam.attach_user_policy(UserName="bob", PolicyArn=admin),
+            )
+        self.record(
+            None, "iam", "user_console_no_mfa_two_keys", {"user": "bob", "access_keys": keys}
+        )
 
         # carol: console without MFA and an inline *:* policy.
         self.step(g, "user carol", lambda: iam.create_user(UserName="carol"))
-        self.step(g, "carol login profile", lambda: iam.create_login_profile(
-            UserName="carol", Password="password2", PasswordResetRequired=False))
+        self.step(
+            g,
+            "carol login profile",
+            lambda: iam.create_login_profile(
+                UserName="carol", Password="password2", PasswordResetRequired=False
+            ),
+        )
         self.step(g, "carol access key", lambda: iam.create_access_key(UserName="carol"))
-        self.step(g, "carol inline admin policy", lambda: iam.put_user_policy(
-            UserName="carol", PolicyName="inline-admin",
-            PolicyDocument=policy({"Effect": "Allow", "Action": "*", "Resource": "*"})))
+        self.step(
+            g,
+            "carol inline admin policy",
+            lambda: iam.put_user_policy(
+                UserName="carol",
+                PolicyName="inline-admin",
+                PolicyDocument=policy({"Effect": "Allow", "Action": "*", "Resource": "*"}),
+            ),
+        )
         self.record(None, "iam", "user_inline_admin", "carol")
 
         # A group with the AWS-managed admin policy, and bob in it.
         self.step(g, "group developers", lambda: iam.create_group(GroupName="developers"))
-        self.step(g, "attach AdministratorAccess to developers", lambda: iam.attach_group_policy(
-            GroupName="developers", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess"))
-        self.step(g, "bob in developers", lambda: iam.add_user_to_group(
-            GroupName="developers", UserName="bob"))
-        self.step(g, "developers inline policy", lambda: iam.put_group_policy(
-            GroupName="developers", PolicyName="s3-everything",
-            PolicyDocument=policy({"Effect": "Allow", "Action": "s3:*", "Resource": "*"})))
+        self.step(
+            g,
+            "attach AdministratorAccess to developers",
+            lambda: iam.attach_group_policy(
+                GroupName="developers", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess"
+            ),
+        )
+        self.step(
+            g,
+            "bob in developers",
+            lambda: iam.add_user_to_group(GroupName="developers", UserName="bob"),
+        )
+        self.step(
+            g,
+            "attach AWSCloudShellFullAccess to developers",
+            lambda: iam.attach_group_policy(
+                GroupName="developers", PolicyArn="arn:aws:iam::aws:policy/AWSCloudShellFullAccess"
+            ),
+        )
+        self.step(
+            g,
+            "developers inline policy",
+            lambda: iam.put_group_policy(
+                GroupName="developers",
+                PolicyName="s3-everything",
+                PolicyDocument=policy({"Effect": "Allow", "Action": "s3:*", "Resource": "*"}),
+            ),
+        )
 
         # Roles anyone, or a foreign account without an external id, can assume.
-        arn = self.step(g, "role public-trust", lambda: iam.create_role(
-            RoleName="public-trust", AssumeRolePolicyDocument=trust({"AWS": "*"}))["Role"]["Arn"])
+        arn = self.step(
+            g,
+            "role public-trust",
+            lambda: iam.create_role(
+                RoleName="public-trust", AssumeRolePolicyDocument=trust({"AWS": "*"})
+            )["Role"]["Arn"],
+        )
         self.record(None, "iam", "role_public_trust", arn)
-        arn = self.step(g, "role partner-access", lambda: iam.create_role(
-            RoleName="partner-access",
-            AssumeRolePolicyDocument=trust({"AWS": "arn:aws:iam::999999999999:root"}),
-        )["Role"]["Arn"])
+        arn = self.step(
+            g,
+            "role partner-access",
+            lambda: iam.create_role(
+                RoleName="partner-access",
+                AssumeRolePolicyDocument=trust({"AWS": "arn:aws:iam::999999999999:root"}),
+            )["Role"]["Arn"],
+        )
         self.record(None, "iam", "role_cross_account_no_external_id", arn)
         if admin:
-            self.step(g, "attach FullAdmin to partner-access", lambda: iam.attach_role_policy(
-                RoleName="partner-access", PolicyArn=admin))
+            self.step(
+                g,
+                "attach FullAdmin to partner-access",
+                lambda: iam.attach_role_policy(RoleName="partner-access", PolicyArn=admin),
+            )
 
         # moto reports every server certificate as expiring in 2012; the body is expired too.
         def upload() -> str:
             body, key = expired_certificate()
             return iam.upload_server_certificate(
-                ServerCertificateName="legacy-expired", CertificateBody=body, PrivateKey=key,
+                ServerCertificateName="legacy-expired",
+                CertificateBody=body,
+                PrivateKey=key,
             )["ServerCertificateMetadata"]["Arn"]
 
-        self.record(None, "iam", "server_certificate_expired",
-                    self.step(g, "expired server certificate", upload))
+        self.record(
+            None,
+            "iam",
+            "server_certificate_expired",
+            self.step(g, "expired server certificate", upload),
+        )
 
     def seed_account_contacts(self) -> None:
         account = self.client("account")
         for kind in ("SECURITY", "OPERATIONS", "BILLING"):
-            self.step("global", f"alternate contact {kind}", lambda k=kind: account.put_alternate_contact(
-                AlternateContactType=k, Name=f"{k.title()} Team", Title=f"{k.title()} lead",
-                EmailAddress=f"{k.lower()}@example.com", PhoneNumber="+10000000000"))
+            self.step(
+                "global",
+                f"alternate contact {kind}",
+                lambda k=kind: account.put_alternate_contact(
+                    AlternateContactType=k,
+                    Name=f"{k.title()} Team",
+                    Title=f"{k.title()} lead",
+                    EmailAddress=f"{k.lower()}@example.com",
+                    PhoneNumber="+10000000000",
+                ),
+            )
         self.record(None, "account", "alternate_contacts", ["SECURITY", "OPERATIONS", "BILLING"])
 
     # -- regional ---------------------------------------------------------------------------
@@ -508,6 +758,8 @@ class AccountSeeder:
         if self.good:
             self.seed_config(region)
             self.seed_guardduty(region)
+            self.seed_securityhub(region)
+        self.seed_macie(region)
         self.seed_rds(region)
         self.seed_lambda_and_secrets(region)
         self.seed_elbv2(region)
@@ -515,45 +767,85 @@ class AccountSeeder:
         self.seed_sqs_sns(region)
         self.seed_dynamodb(region)
         self.seed_ecr_ecs(region)
+        self.seed_more_ec2(region)
+        self.seed_more_storage(region)
 
     def seed_kms(self, region: str) -> None:
         kms = self.client("kms", region)
         if self.good:
-            key = self.step(region, "kms key stance-data", lambda: kms.create_key(
-                Description="stance data key", KeyUsage="ENCRYPT_DECRYPT",
-                KeySpec="SYMMETRIC_DEFAULT")["KeyMetadata"])
+            key = self.step(
+                region,
+                "kms key stance-data",
+                lambda: kms.create_key(
+                    Description="stance data key",
+                    KeyUsage="ENCRYPT_DECRYPT",
+                    KeySpec="SYMMETRIC_DEFAULT",
+                )["KeyMetadata"],
+            )
             if key:
-                self.step(region, "kms rotation on", lambda: kms.enable_key_rotation(KeyId=key["KeyId"]))
-                self.step(region, "kms alias", lambda: kms.create_alias(
-                    AliasName="alias/stance-data", TargetKeyId=key["KeyId"]))
+                self.step(
+                    region, "kms rotation on", lambda: kms.enable_key_rotation(KeyId=key["KeyId"])
+                )
+                self.step(
+                    region,
+                    "kms alias",
+                    lambda: kms.create_alias(
+                        AliasName="alias/stance-data", TargetKeyId=key["KeyId"]
+                    ),
+                )
                 self.kms_key_arn[region] = key["Arn"]
                 self.record(region, "kms", "key_rotation_on", key["Arn"])
             return
-        key = self.step(region, "kms key legacy-data", lambda: kms.create_key(
-            Description="legacy data key")["KeyMetadata"])
+        key = self.step(
+            region,
+            "kms key legacy-data",
+            lambda: kms.create_key(Description="legacy data key")["KeyMetadata"],
+        )
         if key:
-            self.step(region, "kms alias", lambda: kms.create_alias(
-                AliasName="alias/legacy-data", TargetKeyId=key["KeyId"]))
+            self.step(
+                region,
+                "kms alias",
+                lambda: kms.create_alias(AliasName="alias/legacy-data", TargetKeyId=key["KeyId"]),
+            )
             self.kms_key_arn[region] = key["Arn"]
             self.record(region, "kms", "key_rotation_off", key["Arn"])
-        shared = self.step(region, "kms key with public policy", lambda: kms.create_key(
-            Description="key anyone may use",
-            Policy=policy(
-                {"Sid": "Root", "Effect": "Allow",
-                 "Principal": {"AWS": f"arn:aws:iam::{self.account}:root"},
-                 "Action": "kms:*", "Resource": "*"},
-                {"Sid": "Everyone", "Effect": "Allow", "Principal": "*",
-                 "Action": ["kms:Decrypt", "kms:Encrypt"], "Resource": "*"},
-            ))["KeyMetadata"]["Arn"])
+        shared = self.step(
+            region,
+            "kms key with public policy",
+            lambda: kms.create_key(
+                Description="key anyone may use",
+                Policy=policy(
+                    {
+                        "Sid": "Root",
+                        "Effect": "Allow",
+                        "Principal": {"AWS": f"arn:aws:iam::{self.account}:root"},
+                        "Action": "kms:*",
+                        "Resource": "*",
+                    },
+                    {
+                        "Sid": "Everyone",
+                        "Effect": "Allow",
+                        "Principal": "*",
+                        "Action": ["kms:Decrypt", "kms:Encrypt"],
+                        "Resource": "*",
+                    },
+                ),
+            )["KeyMetadata"]["Arn"],
+        )
         self.record(region, "kms", "key_public_policy", shared)
 
     def seed_s3(self, region: str) -> None:
         s3 = self.client("s3", region)
-        location = {} if region == "us-east-1" else {
-            "CreateBucketConfiguration": {"LocationConstraint": region}}
+        location = (
+            {}
+            if region == "us-east-1"
+            else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+        )
 
         def create(name: str) -> str | None:
-            done = self.step(region, f"bucket {name}", lambda: s3.create_bucket(Bucket=name, **location))
+            done = self.step(
+                region, f"bucket {name}", lambda: s3.create_bucket(Bucket=name, **location)
+            )
             return name if done else None
 
         logs = self.bucket_name(region, "logs")
@@ -565,42 +857,125 @@ class AccountSeeder:
             # Logs bucket: receives S3 access logs, CloudTrail, Config and flow logs. moto
             # checks the logging grant statement by exact Resource, and reads Principal as a
             # dict, so the log-delivery statement comes first.
-            self.step(region, "logs bucket policy", lambda: s3.put_bucket_policy(Bucket=logs, Policy=policy(
-                {"Sid": "S3ServerAccessLogs", "Effect": "Allow",
-                 "Principal": {"Service": "logging.s3.amazonaws.com"},
-                 "Action": ["s3:PutObject"], "Resource": f"arn:aws:s3:::{logs}/*"},
-                {"Sid": "AWSLogDeliveryAclCheck", "Effect": "Allow",
-                 "Principal": {"Service": ["cloudtrail.amazonaws.com", "config.amazonaws.com",
-                                           "delivery.logs.amazonaws.com"]},
-                 "Action": "s3:GetBucketAcl", "Resource": f"arn:aws:s3:::{logs}"},
-                {"Sid": "AWSLogDeliveryWrite", "Effect": "Allow",
-                 "Principal": {"Service": ["cloudtrail.amazonaws.com", "config.amazonaws.com",
-                                           "delivery.logs.amazonaws.com"]},
-                 "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{logs}/AWSLogs/{self.account}/*"},
-                deny_insecure_transport(logs),
-            )))
-            self.step(region, "data bucket policy (TLS only)", lambda: s3.put_bucket_policy(
-                Bucket=data, Policy=policy(deny_insecure_transport(data))))
+            self.step(
+                region,
+                "logs bucket policy",
+                lambda: s3.put_bucket_policy(
+                    Bucket=logs,
+                    Policy=policy(
+                        {
+                            "Sid": "S3ServerAccessLogs",
+                            "Effect": "Allow",
+                            "Principal": {"Service": "logging.s3.amazonaws.com"},
+                            "Action": ["s3:PutObject"],
+                            "Resource": f"arn:aws:s3:::{logs}/*",
+                        },
+                        {
+                            "Sid": "AWSLogDeliveryAclCheck",
+                            "Effect": "Allow",
+                            "Principal": {
+                                "Service": [
+                                    "cloudtrail.amazonaws.com",
+                                    "config.amazonaws.com",
+                                    "delivery.logs.amazonaws.com",
+                                ]
+                            },
+                            "Action": "s3:GetBucketAcl",
+                            "Resource": f"arn:aws:s3:::{logs}",
+                        },
+                        {
+                            "Sid": "AWSLogDeliveryWrite",
+                            "Effect": "Allow",
+                            "Principal": {
+                                "Service": [
+                                    "cloudtrail.amazonaws.com",
+                                    "config.amazonaws.com",
+                                    "delivery.logs.amazonaws.com",
+                                ]
+                            },
+                            "Action": "s3:PutObject",
+                            "Resource": f"arn:aws:s3:::{logs}/AWSLogs/{self.account}/*",
+                        },
+                        deny_insecure_transport(logs),
+                    ),
+                ),
+            )
+            self.step(
+                region,
+                "data bucket policy (TLS only)",
+                lambda: s3.put_bucket_policy(
+                    Bucket=data, Policy=policy(deny_insecure_transport(data))
+                ),
+            )
             for bucket in (logs, data):
-                self.step(region, f"{bucket} public access block", lambda b=bucket: s3.put_public_access_block(
-                    Bucket=b, PublicAccessBlockConfiguration=ALL_FOUR_PAB))
-                self.step(region, f"{bucket} SSE-KMS", lambda b=bucket: s3.put_bucket_encryption(
-                    Bucket=b, ServerSideEncryptionConfiguration={"Rules": [{
-                        "ApplyServerSideEncryptionByDefault": {
-                            "SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key or "alias/aws/s3"},
-                        "BucketKeyEnabled": True}]}))
-                self.step(region, f"{bucket} versioning", lambda b=bucket: s3.put_bucket_versioning(
-                    Bucket=b, VersioningConfiguration={"Status": "Enabled"}))
-                self.step(region, f"{bucket} ownership", lambda b=bucket: s3.put_bucket_ownership_controls(
-                    Bucket=b, OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}))
-                self.step(region, f"{bucket} lifecycle", lambda b=bucket: s3.put_bucket_lifecycle_configuration(
-                    Bucket=b, LifecycleConfiguration={"Rules": [{
-                        "ID": "expire-noncurrent", "Status": "Enabled", "Filter": {"Prefix": ""},
-                        "NoncurrentVersionExpiration": {"NoncurrentDays": 90},
-                        "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 7}}]}))
-                self.step(region, f"{bucket} access logging", lambda b=bucket: s3.put_bucket_logging(
-                    Bucket=b, BucketLoggingStatus={"LoggingEnabled": {
-                        "TargetBucket": logs, "TargetPrefix": ""}}))
+                self.step(
+                    region,
+                    f"{bucket} public access block",
+                    lambda b=bucket: s3.put_public_access_block(
+                        Bucket=b, PublicAccessBlockConfiguration=ALL_FOUR_PAB
+                    ),
+                )
+                self.step(
+                    region,
+                    f"{bucket} SSE-KMS",
+                    lambda b=bucket: s3.put_bucket_encryption(
+                        Bucket=b,
+                        ServerSideEncryptionConfiguration={
+                            "Rules": [
+                                {
+                                    "ApplyServerSideEncryptionByDefault": {
+                                        "SSEAlgorithm": "aws:kms",
+                                        "KMSMasterKeyID": key or "alias/aws/s3",
+                                    },
+                                    "BucketKeyEnabled": True,
+                                }
+                            ]
+                        },
+                    ),
+                )
+                self.step(
+                    region,
+                    f"{bucket} versioning",
+                    lambda b=bucket: s3.put_bucket_versioning(
+                        Bucket=b, VersioningConfiguration={"Status": "Enabled"}
+                    ),
+                )
+                self.step(
+                    region,
+                    f"{bucket} ownership",
+                    lambda b=bucket: s3.put_bucket_ownership_controls(
+                        Bucket=b,
+                        OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
+                    ),
+                )
+                self.step(
+                    region,
+                    f"{bucket} lifecycle",
+                    lambda b=bucket: s3.put_bucket_lifecycle_configuration(
+                        Bucket=b,
+                        LifecycleConfiguration={
+                            "Rules": [
+                                {
+                                    "ID": "expire-noncurrent",
+                                    "Status": "Enabled",
+                                    "Filter": {"Prefix": ""},
+                                    "NoncurrentVersionExpiration": {"NoncurrentDays": 90},
+                                    "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 7},
+                                }
+                            ]
+                        },
+                    ),
+                )
+                self.step(
+                    region,
+                    f"{bucket} access logging",
+                    lambda b=bucket: s3.put_bucket_logging(
+                        Bucket=b,
+                        BucketLoggingStatus={
+                            "LoggingEnabled": {"TargetBucket": logs, "TargetPrefix": ""}
+                        },
+                    ),
+                )
             self.record(region, "s3", "bucket_hardened", data)
             self.record(region, "s3", "bucket_logs", logs)
             return
@@ -608,21 +983,57 @@ class AccountSeeder:
         public = self.bucket_name(region, "public")
         create(public)
         create(logs)
-        self.step(region, "public bucket ownership ObjectWriter", lambda: s3.put_bucket_ownership_controls(
-            Bucket=public, OwnershipControls={"Rules": [{"ObjectOwnership": "ObjectWriter"}]}))
-        self.step(region, "public bucket ACL public-read", lambda: s3.put_bucket_acl(
-            Bucket=public, ACL="public-read"))
-        self.step(region, "public bucket policy", lambda: s3.put_bucket_policy(Bucket=public, Policy=policy({
-            "Sid": "PublicRead", "Effect": "Allow", "Principal": "*",
-            "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{public}/*"})))
-        self.step(region, "logs bucket policy (no TLS condition)", lambda: s3.put_bucket_policy(
-            Bucket=logs, Policy=policy(
-                {"Sid": "AWSCloudTrailAclCheck", "Effect": "Allow",
-                 "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                 "Action": "s3:GetBucketAcl", "Resource": f"arn:aws:s3:::{logs}"},
-                {"Sid": "AWSCloudTrailWrite", "Effect": "Allow",
-                 "Principal": {"Service": "cloudtrail.amazonaws.com"},
-                 "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{logs}/AWSLogs/*"})))
+        self.step(
+            region,
+            "public bucket ownership ObjectWriter",
+            lambda: s3.put_bucket_ownership_controls(
+                Bucket=public, OwnershipControls={"Rules": [{"ObjectOwnership": "ObjectWriter"}]}
+            ),
+        )
+        self.step(
+            region,
+            "public bucket ACL public-read",
+            lambda: s3.put_bucket_acl(Bucket=public, ACL="public-read"),
+        )
+        self.step(
+            region,
+            "public bucket policy",
+            lambda: s3.put_bucket_policy(
+                Bucket=public,
+                Policy=policy(
+                    {
+                        "Sid": "PublicRead",
+                        "Effect": "Allow",
+                        "Principal": "*",
+                        "Action": "s3:GetObject",
+                        "Resource": f"arn:aws:s3:::{public}/*",
+                    }
+                ),
+            ),
+        )
+        self.step(
+            region,
+            "logs bucket policy (no TLS condition)",
+            lambda: s3.put_bucket_policy(
+                Bucket=logs,
+                Policy=policy(
+                    {
+                        "Sid": "AWSCloudTrailAclCheck",
+                        "Effect": "Allow",
+                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                        "Action": "s3:GetBucketAcl",
+                        "Resource": f"arn:aws:s3:::{logs}",
+                    },
+                    {
+                        "Sid": "AWSCloudTrailWrite",
+                        "Effect": "Allow",
+                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                        "Action": "s3:PutObject",
+                        "Resource": f"arn:aws:s3:::{logs}/AWSLogs/*",
+                    },
+                ),
+            ),
+        )
         self.record(region, "s3", "bucket_public", public)
         self.record(region, "s3", "bucket_logs", logs)
 
@@ -635,35 +1046,60 @@ class AccountSeeder:
         vpc = self.step(region, "vpc", lambda: ec2.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"])
         if not vpc:
             return
-        self.step(region, "vpc name tag", lambda: ec2.create_tags(
-            Resources=[vpc], Tags=[{"Key": "Name", "Value": f"stance-{self.out['profile']}"}]))
+        self.step(
+            region,
+            "vpc name tag",
+            lambda: ec2.create_tags(
+                Resources=[vpc], Tags=[{"Key": "Name", "Value": f"stance-{self.out['profile']}"}]
+            ),
+        )
         out["vpc"] = vpc
         base = cidr.rsplit(".", 2)[0]
         subnets = [
-            self.step(region, f"subnet {az}", lambda az=az, i=i: ec2.create_subnet(
-                VpcId=vpc, CidrBlock=f"{base}.{i * 16}.0/20",
-                AvailabilityZone=f"{region}{az}")["Subnet"]["SubnetId"])
+            self.step(
+                region,
+                f"subnet {az}",
+                lambda az=az, i=i: ec2.create_subnet(
+                    VpcId=vpc, CidrBlock=f"{base}.{i * 16}.0/20", AvailabilityZone=f"{region}{az}"
+                )["Subnet"]["SubnetId"],
+            )
             for i, az in enumerate("ab")
         ]
         out["subnets"] = subnets
-        igw = self.step(region, "internet gateway", lambda: ec2.create_internet_gateway()[
-            "InternetGateway"]["InternetGatewayId"])
+        igw = self.step(
+            region,
+            "internet gateway",
+            lambda: ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"],
+        )
         if igw:
-            self.step(region, "attach igw", lambda: ec2.attach_internet_gateway(
-                InternetGatewayId=igw, VpcId=vpc))
+            self.step(
+                region,
+                "attach igw",
+                lambda: ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc),
+            )
         vpcs = [v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"]]
         out["all_vpcs"] = vpcs
         default_sgs = ec2.describe_security_groups(
-            Filters=[{"Name": "group-name", "Values": ["default"]}])["SecurityGroups"]
+            Filters=[{"Name": "group-name", "Values": ["default"]}]
+        )["SecurityGroups"]
         default_nacls = ec2.describe_network_acls(
-            Filters=[{"Name": "default", "Values": ["true"]}])["NetworkAcls"]
+            Filters=[{"Name": "default", "Values": ["true"]}]
+        )["NetworkAcls"]
 
         if self.good:
             # CIS: flow logs on every VPC, the default VPC included.
             logs = self.bucket_name(region, "logs")
-            flow = self.step(region, "flow logs on every vpc", lambda: ec2.create_flow_logs(
-                ResourceIds=vpcs, ResourceType="VPC", TrafficType="ALL",
-                LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{logs}"))
+            flow = self.step(
+                region,
+                "flow logs on every vpc",
+                lambda: ec2.create_flow_logs(
+                    ResourceIds=vpcs,
+                    ResourceType="VPC",
+                    TrafficType="ALL",
+                    LogDestinationType="s3",
+                    LogDestination=f"arn:aws:s3:::{logs}",
+                ),
+            )
             if flow:
                 for failure in flow.get("Unsuccessful", []):
                     self.run.step(f"{self.account}/{region}", "flow log", _raise(failure))
@@ -671,124 +1107,395 @@ class AccountSeeder:
             # CIS: default security groups restrict all traffic.
             for sg in default_sgs:
                 if sg["IpPermissions"]:
-                    self.step(region, f"empty default sg ingress {sg['GroupId']}", lambda sg=sg:
-                              ec2.revoke_security_group_ingress(GroupId=sg["GroupId"], IpPermissions=sg["IpPermissions"]))
+                    self.step(
+                        region,
+                        f"empty default sg ingress {sg['GroupId']}",
+                        lambda sg=sg: ec2.revoke_security_group_ingress(
+                            GroupId=sg["GroupId"], IpPermissions=sg["IpPermissions"]
+                        ),
+                    )
                 if sg["IpPermissionsEgress"]:
-                    self.step(region, f"empty default sg egress {sg['GroupId']}", lambda sg=sg:
-                              ec2.revoke_security_group_egress(GroupId=sg["GroupId"], IpPermissions=sg["IpPermissionsEgress"]))
+                    self.step(
+                        region,
+                        f"empty default sg egress {sg['GroupId']}",
+                        lambda sg=sg: ec2.revoke_security_group_egress(
+                            GroupId=sg["GroupId"], IpPermissions=sg["IpPermissionsEgress"]
+                        ),
+                    )
             out["default_sgs_emptied"] = [sg["GroupId"] for sg in default_sgs]
             # CIS: no NACL lets the internet reach 22/3389. Default NACLs allow everything at
-            # rule 100, so deny the admin ports ahead of it (rule order decides).
+            # rule 100: narrow that rule to HTTPS plus return traffic (Prowler also fails any
+            # NACL open on every port) and deny the admin ports ahead of it (rule order decides).
             for nacl in default_nacls:
+                acl = nacl["NetworkAclId"]
+                self.step(
+                    region,
+                    f"nacl narrow rule 100 {acl}",
+                    lambda a=acl: ec2.replace_network_acl_entry(
+                        NetworkAclId=a,
+                        RuleNumber=100,
+                        Protocol="6",
+                        RuleAction="allow",
+                        Egress=False,
+                        CidrBlock="0.0.0.0/0",
+                        PortRange={"From": 443, "To": 443},
+                    ),
+                )
+                self.step(
+                    region,
+                    f"nacl ephemeral {acl}",
+                    lambda a=acl: ec2.create_network_acl_entry(
+                        NetworkAclId=a,
+                        RuleNumber=110,
+                        Protocol="6",
+                        RuleAction="allow",
+                        Egress=False,
+                        CidrBlock="0.0.0.0/0",
+                        PortRange={"From": 1024, "To": 65535},
+                    ),
+                )
+                self.step(
+                    region,
+                    f"nacl internal {acl}",
+                    lambda a=acl: ec2.create_network_acl_entry(
+                        NetworkAclId=a,
+                        RuleNumber=120,
+                        Protocol="-1",
+                        RuleAction="allow",
+                        Egress=False,
+                        CidrBlock="10.0.0.0/8",
+                    ),
+                )
                 for number, port, cidr_key, cidr_value in (
                     (10, 22, "CidrBlock", "0.0.0.0/0"),
                     (11, 3389, "CidrBlock", "0.0.0.0/0"),
                     (12, 22, "Ipv6CidrBlock", "::/0"),
                     (13, 3389, "Ipv6CidrBlock", "::/0"),
                 ):
-                    self.step(region, f"nacl deny {port} {cidr_value} {nacl['NetworkAclId']}",
-                              lambda n=nacl, r=number, p=port, k=cidr_key, v=cidr_value: ec2.create_network_acl_entry(
-                                  NetworkAclId=n["NetworkAclId"], RuleNumber=r, Protocol="6",
-                                  RuleAction="deny", Egress=False, PortRange={"From": p, "To": p},
-                                  **{k: v}))
+                    self.step(
+                        region,
+                        f"nacl deny {port} {cidr_value} {nacl['NetworkAclId']}",
+                        lambda n=nacl, r=number, p=port, k=cidr_key, v=cidr_value: (
+                            ec2.create_network_acl_entry(
+                                NetworkAclId=n["NetworkAclId"],
+                                RuleNumber=r,
+                                Protocol="6",
+                                RuleAction="deny",
+                                Egress=False,
+                                PortRange={"From": p, "To": p},
+                                **{k: v},
+                            )
+                        ),
+                    )
             out["default_nacls_hardened"] = [n["NetworkAclId"] for n in default_nacls]
-            app_sg = self.step(region, "sg app-https", lambda: ec2.create_security_group(
-                GroupName="app-https", Description="HTTPS from anywhere, SSH from the VPN",
-                VpcId=vpc)["GroupId"])
+            app_sg = self.step(
+                region,
+                "sg app-https",
+                lambda: ec2.create_security_group(
+                    GroupName="app-https",
+                    Description="HTTPS from anywhere, SSH from the VPN",
+                    VpcId=vpc,
+                )["GroupId"],
+            )
             if app_sg:
-                self.step(region, "app-https rules", lambda: ec2.authorize_security_group_ingress(
-                    GroupId=app_sg, IpPermissions=[
-                        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
-                         "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [{"CidrIpv6": "::/0"}]},
-                        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
-                         "IpRanges": [{"CidrIp": "10.0.0.0/8", "Description": "VPN"}]},
-                    ]))
+                self.step(
+                    region,
+                    "app-https rules",
+                    lambda: ec2.authorize_security_group_ingress(
+                        GroupId=app_sg,
+                        IpPermissions=[
+                            {
+                                "IpProtocol": "tcp",
+                                "FromPort": 443,
+                                "ToPort": 443,
+                                "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                                "Ipv6Ranges": [{"CidrIpv6": "::/0"}],
+                            },
+                            {
+                                "IpProtocol": "tcp",
+                                "FromPort": 22,
+                                "ToPort": 22,
+                                "IpRanges": [{"CidrIp": "10.0.0.0/8", "Description": "VPN"}],
+                            },
+                        ],
+                    ),
+                )
             out["sg_app"] = app_sg
-            self.step(region, "ebs encryption by default", lambda: ec2.enable_ebs_encryption_by_default())
+            self.step(
+                region, "ebs encryption by default", lambda: ec2.enable_ebs_encryption_by_default()
+            )
             out["ebs_encryption_by_default"] = True
-            instance = self.step(region, "instance imdsv2", lambda: ec2.run_instances(
-                ImageId="ami-0a1b2c3d4e5f60001", InstanceType="t3.micro", MinCount=1, MaxCount=1,
-                SubnetId=subnets[0], SecurityGroupIds=[app_sg] if app_sg else [],
-                MetadataOptions={"HttpTokens": "required", "HttpEndpoint": "enabled",
-                                 "HttpPutResponseHopLimit": 1},
-                BlockDeviceMappings=[{"DeviceName": "/dev/xvda", "Ebs": {
-                    "VolumeSize": 8, "Encrypted": True, **({"KmsKeyId": key} if key else {})}}],
-                TagSpecifications=[{"ResourceType": "instance",
-                                    "Tags": [{"Key": "Name", "Value": "stance-imdsv2"}]}],
-            )["Instances"][0]["InstanceId"])
+            instance = self.step(
+                region,
+                "instance imdsv2",
+                lambda: ec2.run_instances(
+                    ImageId="ami-0a1b2c3d4e5f60001",
+                    InstanceType="t3.micro",
+                    MinCount=1,
+                    MaxCount=1,
+                    SubnetId=subnets[0],
+                    SecurityGroupIds=[app_sg] if app_sg else [],
+                    MetadataOptions={
+                        "HttpTokens": "required",
+                        "HttpEndpoint": "enabled",
+                        "HttpPutResponseHopLimit": 1,
+                    },
+                    IamInstanceProfile={"Name": "ec2-app"},
+                    BlockDeviceMappings=[
+                        {
+                            "DeviceName": "/dev/xvda",
+                            "Ebs": {
+                                "VolumeSize": 8,
+                                "Encrypted": True,
+                                **({"KmsKeyId": key} if key else {}),
+                            },
+                        }
+                    ],
+                    TagSpecifications=[
+                        {
+                            "ResourceType": "instance",
+                            "Tags": [{"Key": "Name", "Value": "stance-imdsv2"}],
+                        }
+                    ],
+                )["Instances"][0]["InstanceId"],
+            )
             out["instance_imdsv2_required"] = instance
-            volume = self.step(region, "encrypted volume", lambda: ec2.create_volume(
-                AvailabilityZone=f"{region}a", Size=10, VolumeType="gp3", Encrypted=True,
-                **({"KmsKeyId": key} if key else {}))["VolumeId"])
+            volume = self.step(
+                region,
+                "encrypted volume",
+                lambda: ec2.create_volume(
+                    AvailabilityZone=f"{region}a",
+                    Size=10,
+                    VolumeType="gp3",
+                    Encrypted=True,
+                    **({"KmsKeyId": key} if key else {}),
+                )["VolumeId"],
+            )
             out["volume_encrypted"] = volume
             if volume:
-                out["snapshot_private_encrypted"] = self.step(region, "private snapshot", lambda: ec2.create_snapshot(
-                    VolumeId=volume, Description="stance encrypted backup")["SnapshotId"])
+                out["snapshot_private_encrypted"] = self.step(
+                    region,
+                    "private snapshot",
+                    lambda: ec2.create_snapshot(
+                        VolumeId=volume, Description="stance encrypted backup"
+                    )["SnapshotId"],
+                )
             self.out["regions"][region]["ec2"] = out
             return
 
         # Misconfigured: world-open admin ports, permissive NACL, IMDSv1, plaintext and public
         # storage; default security groups keep their default rules and no VPC has flow logs.
-        open_sg = self.step(region, "sg open-admin", lambda: ec2.create_security_group(
-            GroupName="open-admin", Description="SSH and RDP from anywhere", VpcId=vpc)["GroupId"])
+        open_sg = self.step(
+            region,
+            "sg open-admin",
+            lambda: ec2.create_security_group(
+                GroupName="open-admin", Description="SSH and RDP from anywhere", VpcId=vpc
+            )["GroupId"],
+        )
         if open_sg:
-            self.step(region, "open-admin rules", lambda: ec2.authorize_security_group_ingress(
-                GroupId=open_sg, IpPermissions=[
-                    {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
-                     "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [{"CidrIpv6": "::/0"}]},
-                    {"IpProtocol": "tcp", "FromPort": 3389, "ToPort": 3389,
-                     "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
-                ]))
+            self.step(
+                region,
+                "open-admin rules",
+                lambda: ec2.authorize_security_group_ingress(
+                    GroupId=open_sg,
+                    IpPermissions=[
+                        {
+                            "IpProtocol": "tcp",
+                            "FromPort": 22,
+                            "ToPort": 22,
+                            "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                            "Ipv6Ranges": [{"CidrIpv6": "::/0"}],
+                        },
+                        {
+                            "IpProtocol": "tcp",
+                            "FromPort": 3389,
+                            "ToPort": 3389,
+                            "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                        },
+                        {
+                            "IpProtocol": "tcp",
+                            "FromPort": 445,
+                            "ToPort": 445,
+                            "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                        },
+                    ],
+                ),
+            )
         out["sg_open_admin"] = open_sg
+        db_sg = self.step(
+            region,
+            "sg db-open",
+            lambda: ec2.create_security_group(
+                GroupName="db-open", Description="MySQL from anywhere", VpcId=vpc
+            )["GroupId"],
+        )
+        if db_sg:
+            self.step(
+                region,
+                "db-open rules",
+                lambda: ec2.authorize_security_group_ingress(
+                    GroupId=db_sg,
+                    IpPermissions=[
+                        {
+                            "IpProtocol": "tcp",
+                            "FromPort": 3306,
+                            "ToPort": 3306,
+                            "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                        }
+                    ],
+                ),
+            )
+        out["sg_db_open"] = db_sg
         # AWS creates default groups with a self-referencing allow-all ingress rule; moto
         # leaves it out, so add it back to get the real default state.
         for sg in default_sgs:
             if not sg["IpPermissions"]:
-                self.step(region, f"default sg self-reference {sg['GroupId']}", lambda sg=sg:
-                          ec2.authorize_security_group_ingress(GroupId=sg["GroupId"], IpPermissions=[{
-                              "IpProtocol": "-1",
-                              "UserIdGroupPairs": [{"GroupId": sg["GroupId"]}]}]))
+                self.step(
+                    region,
+                    f"default sg self-reference {sg['GroupId']}",
+                    lambda sg=sg: ec2.authorize_security_group_ingress(
+                        GroupId=sg["GroupId"],
+                        IpPermissions=[
+                            {"IpProtocol": "-1", "UserIdGroupPairs": [{"GroupId": sg["GroupId"]}]}
+                        ],
+                    ),
+                )
         out["default_sgs"] = [sg["GroupId"] for sg in default_sgs]
-        nacl = self.step(region, "nacl open-ssh", lambda: ec2.create_network_acl(VpcId=vpc)[
-            "NetworkAcl"]["NetworkAclId"])
+        nacl = self.step(
+            region,
+            "nacl open-ssh",
+            lambda: ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"],
+        )
         if nacl:
-            self.step(region, "nacl allow 22 from anywhere", lambda: ec2.create_network_acl_entry(
-                NetworkAclId=nacl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=False,
-                CidrBlock="0.0.0.0/0", PortRange={"From": 22, "To": 22}))
-            self.step(region, "nacl allow all egress", lambda: ec2.create_network_acl_entry(
-                NetworkAclId=nacl, RuleNumber=100, Protocol="-1", RuleAction="allow", Egress=True,
-                CidrBlock="0.0.0.0/0"))
-            self.step(region, "nacl associate subnet", lambda: _associate_nacl(ec2, nacl, subnets[0]))
+            self.step(
+                region,
+                "nacl allow 22 from anywhere",
+                lambda: ec2.create_network_acl_entry(
+                    NetworkAclId=nacl,
+                    RuleNumber=100,
+                    Protocol="6",
+                    RuleAction="allow",
+                    Egress=False,
+                    CidrBlock="0.0.0.0/0",
+                    PortRange={"From": 22, "To": 22},
+                ),
+            )
+            self.step(
+                region,
+                "nacl allow all egress",
+                lambda: ec2.create_network_acl_entry(
+                    NetworkAclId=nacl,
+                    RuleNumber=100,
+                    Protocol="-1",
+                    RuleAction="allow",
+                    Egress=True,
+                    CidrBlock="0.0.0.0/0",
+                ),
+            )
+            self.step(
+                region, "nacl associate subnet", lambda: _associate_nacl(ec2, nacl, subnets[0])
+            )
         out["nacl_open_ssh"] = nacl
+        # Public subnets: a default route to the internet gateway (what scanners look for
+        # before calling an instance or database internet-exposed).
+        route_table = self.step(
+            region,
+            "public route table",
+            lambda: ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"],
+        )
+        if route_table and igw:
+            self.step(
+                region,
+                "default route to igw",
+                lambda: ec2.create_route(
+                    RouteTableId=route_table, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw
+                ),
+            )
+            for subnet in filter(None, subnets):
+                self.step(
+                    region,
+                    f"route table for {subnet}",
+                    lambda s=subnet: ec2.associate_route_table(
+                        RouteTableId=route_table, SubnetId=s
+                    ),
+                )
+        out["route_table_public"] = route_table
         if subnets[0]:
-            self.step(region, "subnet public ip on launch", lambda: ec2.modify_subnet_attribute(
-                SubnetId=subnets[0], MapPublicIpOnLaunch={"Value": True}))
-        instance = self.step(region, "instance imdsv1", lambda: ec2.run_instances(
-            ImageId="ami-0a1b2c3d4e5f60002", InstanceType="t3.micro", MinCount=1, MaxCount=1,
-            SubnetId=subnets[0], SecurityGroupIds=[open_sg] if open_sg else [],
-            MetadataOptions={"HttpTokens": "optional", "HttpEndpoint": "enabled"},
-            TagSpecifications=[{"ResourceType": "instance",
-                                "Tags": [{"Key": "Name", "Value": "legacy-imdsv1"}]}],
-        )["Instances"][0]["InstanceId"])
+            self.step(
+                region,
+                "subnet public ip on launch",
+                lambda: ec2.modify_subnet_attribute(
+                    SubnetId=subnets[0], MapPublicIpOnLaunch={"Value": True}
+                ),
+            )
+        instance = self.step(
+            region,
+            "instance imdsv1",
+            lambda: ec2.run_instances(
+                ImageId="ami-0a1b2c3d4e5f60002",
+                InstanceType="t3.micro",
+                MinCount=1,
+                MaxCount=1,
+                SubnetId=subnets[0],
+                SecurityGroupIds=[open_sg] if open_sg else [],
+                MetadataOptions={"HttpTokens": "optional", "HttpEndpoint": "enabled"},
+                TagSpecifications=[
+                    {
+                        "ResourceType": "instance",
+                        "Tags": [{"Key": "Name", "Value": "legacy-imdsv1"}],
+                    }
+                ],
+            )["Instances"][0]["InstanceId"],
+        )
         out["instance_imdsv1"] = instance
-        volume = self.step(region, "plaintext volume", lambda: ec2.create_volume(
-            AvailabilityZone=f"{region}a", Size=10, VolumeType="gp2", Encrypted=False)["VolumeId"])
+        volume = self.step(
+            region,
+            "plaintext volume",
+            lambda: ec2.create_volume(
+                AvailabilityZone=f"{region}a", Size=10, VolumeType="gp2", Encrypted=False
+            )["VolumeId"],
+        )
         out["volume_unencrypted"] = volume
         if volume:
-            snapshot = self.step(region, "snapshot", lambda: ec2.create_snapshot(
-                VolumeId=volume, Description="legacy backup")["SnapshotId"])
+            snapshot = self.step(
+                region,
+                "snapshot",
+                lambda: ec2.create_snapshot(VolumeId=volume, Description="legacy backup")[
+                    "SnapshotId"
+                ],
+            )
             if snapshot:
-                self.step(region, "snapshot public", lambda: ec2.modify_snapshot_attribute(
-                    SnapshotId=snapshot, Attribute="createVolumePermission",
-                    OperationType="add", GroupNames=["all"]))
-                image = self.step(region, "ami from snapshot", lambda: ec2.register_image(
-                    Name="legacy-public-ami", RootDeviceName="/dev/xvda",
-                    VirtualizationType="hvm", Architecture="x86_64",
-                    BlockDeviceMappings=[{"DeviceName": "/dev/xvda",
-                                          "Ebs": {"SnapshotId": snapshot}}])["ImageId"])
+                self.step(
+                    region,
+                    "snapshot public",
+                    lambda: ec2.modify_snapshot_attribute(
+                        SnapshotId=snapshot,
+                        Attribute="createVolumePermission",
+                        OperationType="add",
+                        GroupNames=["all"],
+                    ),
+                )
+                image = self.step(
+                    region,
+                    "ami from snapshot",
+                    lambda: ec2.register_image(
+                        Name="legacy-public-ami",
+                        RootDeviceName="/dev/xvda",
+                        VirtualizationType="hvm",
+                        Architecture="x86_64",
+                        BlockDeviceMappings=[
+                            {"DeviceName": "/dev/xvda", "Ebs": {"SnapshotId": snapshot}}
+                        ],
+                    )["ImageId"],
+                )
                 if image:
-                    self.step(region, "ami public", lambda: ec2.modify_image_attribute(
-                        ImageId=image, LaunchPermission={"Add": [{"Group": "all"}]}))
+                    self.step(
+                        region,
+                        "ami public",
+                        lambda: ec2.modify_image_attribute(
+                            ImageId=image, LaunchPermission={"Add": [{"Group": "all"}]}
+                        ),
+                    )
                 out["ami_public"] = image
             out["snapshot_public"] = snapshot
         self.out["regions"][region]["ec2"] = out
@@ -798,102 +1505,264 @@ class AccountSeeder:
         logs = self.client("logs", region)
         key = self.kms_key_arn.get(region)
         group = "/stance/cloudtrail"
-        self.step(region, "log group for cloudtrail", lambda: logs.create_log_group(
-            logGroupName=group, **({"kmsKeyId": key} if key and self.good else {})))
+        self.step(
+            region,
+            "log group for cloudtrail",
+            lambda: logs.create_log_group(
+                logGroupName=group, **({"kmsKeyId": key} if key and self.good else {})
+            ),
+        )
         if self.good:
-            self.step(region, "log group retention", lambda: logs.put_retention_policy(
-                logGroupName=group, retentionInDays=365))
-        self.record(region, "logs", "cloudtrail_log_group",
-                    f"arn:aws:logs:{region}:{self.account}:log-group:{group}")
+            self.step(
+                region,
+                "log group retention",
+                lambda: logs.put_retention_policy(logGroupName=group, retentionInDays=365),
+            )
+        self.record(
+            region,
+            "logs",
+            "cloudtrail_log_group",
+            f"arn:aws:logs:{region}:{self.account}:log-group:{group}",
+        )
         if not self.good:
             return
         sns = self.client("sns", region)
-        topic = self.step(region, "sns topic stance-security-alerts", lambda: sns.create_topic(
-            Name="stance-security-alerts",
-            Attributes={"KmsMasterKeyId": key} if key else {})["TopicArn"])
+        topic = self.step(
+            region,
+            "sns topic stance-security-alerts",
+            lambda: sns.create_topic(
+                Name="stance-security-alerts", Attributes={"KmsMasterKeyId": key} if key else {}
+            )["TopicArn"],
+        )
         if topic:
-            self.step(region, "sns email subscription", lambda: sns.subscribe(
-                TopicArn=topic, Protocol="email", Endpoint="security@example.com"))
+            self.step(
+                region,
+                "sns email subscription",
+                lambda: sns.subscribe(
+                    TopicArn=topic, Protocol="email", Endpoint="security@example.com"
+                ),
+            )
         self.record(region, "sns", "alerts_topic", topic)
         cloudwatch = self.client("cloudwatch", region)
         for name, pattern in CIS_METRIC_FILTERS.items():
-            self.step(region, f"metric filter {name}", lambda n=name, p=pattern: logs.put_metric_filter(
-                logGroupName=group, filterName=f"cis-{n}", filterPattern=p,
-                metricTransformations=[{"metricName": n, "metricNamespace": CIS_METRIC_NAMESPACE,
-                                        "metricValue": "1"}]))
-            self.step(region, f"alarm {name}", lambda n=name: cloudwatch.put_metric_alarm(
-                AlarmName=f"cis-{n}", MetricName=n, Namespace=CIS_METRIC_NAMESPACE,
-                Statistic="Sum", Period=300, EvaluationPeriods=1, Threshold=1,
-                ComparisonOperator="GreaterThanOrEqualToThreshold",
-                ActionsEnabled=True, AlarmActions=[topic] if topic else []))
-        self.record(region, "logs", "cis_metric_filters", sorted(f"cis-{n}" for n in CIS_METRIC_FILTERS))
+            self.step(
+                region,
+                f"metric filter {name}",
+                lambda n=name, p=pattern: logs.put_metric_filter(
+                    logGroupName=group,
+                    filterName=f"cis-{n}",
+                    filterPattern=p,
+                    metricTransformations=[
+                        {
+                            "metricName": n,
+                            "metricNamespace": CIS_METRIC_NAMESPACE,
+                            "metricValue": "1",
+                        }
+                    ],
+                ),
+            )
+            self.step(
+                region,
+                f"alarm {name}",
+                lambda n=name: cloudwatch.put_metric_alarm(
+                    AlarmName=f"cis-{n}",
+                    MetricName=n,
+                    Namespace=CIS_METRIC_NAMESPACE,
+                    Statistic="Sum",
+                    Period=300,
+                    EvaluationPeriods=1,
+                    Threshold=1,
+                    ComparisonOperator="GreaterThanOrEqualToThreshold",
+                    ActionsEnabled=True,
+                    AlarmActions=[topic] if topic else [],
+                ),
+            )
+        self.record(
+            region, "logs", "cis_metric_filters", sorted(f"cis-{n}" for n in CIS_METRIC_FILTERS)
+        )
 
     def seed_cloudtrail(self, region: str) -> None:
         ct = self.client("cloudtrail", region)
         logs_bucket = self.bucket_name(region, "logs")
         if self.good:
-            arn = self.step(region, "multi-region trail", lambda: ct.create_trail(
-                Name="stance-management-events", S3BucketName=logs_bucket,
-                IsMultiRegionTrail=True, IncludeGlobalServiceEvents=True,
-                EnableLogFileValidation=True, KmsKeyId=self.kms_key_arn.get(region, "alias/stance-data"),
-                CloudWatchLogsLogGroupArn=f"arn:aws:logs:{region}:{self.account}:log-group:/stance/cloudtrail:*",
-                CloudWatchLogsRoleArn=f"arn:aws:iam::{self.account}:role/cloudtrail-to-cloudwatch",
-            )["TrailARN"])
+            arn = self.step(
+                region,
+                "multi-region trail",
+                lambda: ct.create_trail(
+                    Name="stance-management-events",
+                    S3BucketName=logs_bucket,
+                    IsMultiRegionTrail=True,
+                    IncludeGlobalServiceEvents=True,
+                    EnableLogFileValidation=True,
+                    KmsKeyId=self.kms_key_arn.get(region, "alias/stance-data"),
+                    CloudWatchLogsLogGroupArn=f"arn:aws:logs:{region}:{self.account}:log-group:/stance/cloudtrail:*",
+                    CloudWatchLogsRoleArn=f"arn:aws:iam::{self.account}:role/cloudtrail-to-cloudwatch",
+                )["TrailARN"],
+            )
             if arn:
-                self.step(region, "trail event selectors", lambda: ct.put_event_selectors(
-                    TrailName="stance-management-events", EventSelectors=[{
-                        "ReadWriteType": "All", "IncludeManagementEvents": True,
-                        "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]))
-                self.step(region, "trail start logging", lambda: ct.start_logging(
-                    Name="stance-management-events"))
+                self.step(
+                    region,
+                    "trail event selectors",
+                    lambda: ct.put_event_selectors(
+                        TrailName="stance-management-events",
+                        EventSelectors=[
+                            {
+                                "ReadWriteType": "All",
+                                "IncludeManagementEvents": True,
+                                "DataResources": [
+                                    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}
+                                ],
+                            }
+                        ],
+                    ),
+                )
+                self.step(
+                    region,
+                    "trail start logging",
+                    lambda: ct.start_logging(Name="stance-management-events"),
+                )
             self.record(region, "cloudtrail", "trail_multi_region", arn)
             return
-        arn = self.step(region, "single-region trail", lambda: ct.create_trail(
-            Name="legacy-trail", S3BucketName=logs_bucket, IsMultiRegionTrail=False,
-            IncludeGlobalServiceEvents=False, EnableLogFileValidation=False)["TrailARN"])
+        arn = self.step(
+            region,
+            "single-region trail",
+            lambda: ct.create_trail(
+                Name="legacy-trail",
+                S3BucketName=logs_bucket,
+                IsMultiRegionTrail=False,
+                IncludeGlobalServiceEvents=False,
+                EnableLogFileValidation=False,
+            )["TrailARN"],
+        )
         # Never started: moto creates trails not logging, like AWS's CreateTrail API.
         self.record(region, "cloudtrail", "trail_single_region_not_logging", arn)
 
     def seed_config(self, region: str) -> None:
         config = self.client("config", region)
-        self.step(region, "config recorder", lambda: config.put_configuration_recorder(
-            ConfigurationRecorder={
-                "name": "default",
-                "roleARN": f"arn:aws:iam::{self.account}:role/config-recorder",
-                "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True},
-            }))
-        self.step(region, "config delivery channel", lambda: config.put_delivery_channel(
-            DeliveryChannel={"name": "default", "s3BucketName": self.bucket_name(region, "logs")}))
-        self.step(region, "config start recorder", lambda: config.start_configuration_recorder(
-            ConfigurationRecorderName="default"))
+        self.step(
+            region,
+            "config recorder",
+            lambda: config.put_configuration_recorder(
+                ConfigurationRecorder={
+                    "name": "default",
+                    "roleARN": f"arn:aws:iam::{self.account}:role/config-recorder",
+                    "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True},
+                }
+            ),
+        )
+        self.step(
+            region,
+            "config delivery channel",
+            lambda: config.put_delivery_channel(
+                DeliveryChannel={
+                    "name": "default",
+                    "s3BucketName": self.bucket_name(region, "logs"),
+                }
+            ),
+        )
+        self.step(
+            region,
+            "config start recorder",
+            lambda: config.start_configuration_recorder(ConfigurationRecorderName="default"),
+        )
         self.record(region, "config", "recorder", "default")
 
     def seed_guardduty(self, region: str) -> None:
         gd = self.client("guardduty", region)
-        detector = self.step(region, "guardduty detector", lambda: gd.create_detector(
-            Enable=True, FindingPublishingFrequency="FIFTEEN_MINUTES")["DetectorId"])
+        detector = self.step(
+            region,
+            "guardduty detector",
+            lambda: gd.create_detector(Enable=True, FindingPublishingFrequency="FIFTEEN_MINUTES")[
+                "DetectorId"
+            ],
+        )
         self.record(region, "guardduty", "detector", detector)
+
+    def seed_macie(self, region: str) -> None:
+        # moto starts every account and region with Macie enabled; B turns it off.
+        if self.good:
+            self.record(region, "macie2", "session", "ENABLED (moto default)")
+            return
+        macie = self.client("macie2", region)
+        if self.step(region, "macie disable", lambda: macie.disable_macie()) is not None:
+            self.record(region, "macie2", "session", "disabled")
+
+    def seed_securityhub(self, region: str) -> None:
+        hub = self.client("securityhub", region)
+        done = self.step(
+            region, "security hub", lambda: hub.enable_security_hub(EnableDefaultStandards=True)
+        )
+        if done is not None:
+            self.record(
+                region,
+                "securityhub",
+                "hub",
+                f"arn:aws:securityhub:{region}:{self.account}:hub/default",
+            )
 
     def seed_rds(self, region: str) -> None:
         rds = self.client("rds", region)
         if self.good:
             key = self.kms_key_arn.get(region)
-            arn = self.step(region, "rds encrypted private multi-az", lambda: rds.create_db_instance(
-                DBInstanceIdentifier="stance-db", DBInstanceClass="db.t3.micro", Engine="postgres",
-                MasterUsername="stance", MasterUserPassword="not-a-real-password-1",
-                AllocatedStorage=20, StorageEncrypted=True, **({"KmsKeyId": key} if key else {}),
-                PubliclyAccessible=False, MultiAZ=True, DeletionProtection=True,
-                BackupRetentionPeriod=7, AutoMinorVersionUpgrade=True,
-                EnableIAMDatabaseAuthentication=True, CopyTagsToSnapshot=True,
-            )["DBInstance"]["DBInstanceArn"])
+            arn = self.step(
+                region,
+                "rds encrypted private multi-az",
+                lambda: rds.create_db_instance(
+                    DBInstanceIdentifier="stance-db",
+                    DBInstanceClass="db.t3.micro",
+                    Engine="postgres",
+                    MasterUsername="stance",
+                    MasterUserPassword="not-a-real-password-1",
+                    AllocatedStorage=20,
+                    StorageEncrypted=True,
+                    **({"KmsKeyId": key} if key else {}),
+                    PubliclyAccessible=False,
+                    MultiAZ=True,
+                    DeletionProtection=True,
+                    BackupRetentionPeriod=7,
+                    AutoMinorVersionUpgrade=True,
+                    EnableIAMDatabaseAuthentication=True,
+                    CopyTagsToSnapshot=True,
+                )["DBInstance"]["DBInstanceArn"],
+            )
             self.record(region, "rds", "instance_hardened", arn)
             return
-        arn = self.step(region, "rds unencrypted public", lambda: rds.create_db_instance(
-            DBInstanceIdentifier="legacy-db", DBInstanceClass="db.t3.micro", Engine="mysql",
-            MasterUsername="admin", MasterUserPassword="not-a-real-password-2",
-            AllocatedStorage=20, StorageEncrypted=False, PubliclyAccessible=True, MultiAZ=False,
-            DeletionProtection=False, BackupRetentionPeriod=0, AutoMinorVersionUpgrade=False,
-        )["DBInstance"]["DBInstanceArn"])
+        # Public in the sense scanners check: publicly accessible, in the VPC's public
+        # subnets, behind a security group open to the internet on the database port.
+        network = self.out["regions"][region].get("ec2", {})
+        placement: dict[str, Any] = {}
+        subnets = [x for x in network.get("subnets", []) if x]
+        if len(subnets) >= 2 and self.step(
+            region,
+            "rds subnet group",
+            lambda: rds.create_db_subnet_group(
+                DBSubnetGroupName="legacy-public",
+                DBSubnetGroupDescription="public subnets",
+                SubnetIds=subnets,
+            ),
+        ):
+            placement["DBSubnetGroupName"] = "legacy-public"
+        if network.get("sg_db_open"):
+            placement["VpcSecurityGroupIds"] = [network["sg_db_open"]]
+        arn = self.step(
+            region,
+            "rds unencrypted public",
+            lambda: rds.create_db_instance(
+                DBInstanceIdentifier="legacy-db",
+                DBInstanceClass="db.t3.micro",
+                Engine="mysql",
+                MasterUsername="admin",
+                MasterUserPassword="not-a-real-password-2",
+                AllocatedStorage=20,
+                StorageEncrypted=False,
+                PubliclyAccessible=True,
+                MultiAZ=False,
+                DeletionProtection=False,
+                BackupRetentionPeriod=0,
+                AutoMinorVersionUpgrade=False,
+                **placement,
+            )["DBInstance"]["DBInstanceArn"],
+        )
         self.record(region, "rds", "instance_public_unencrypted", arn)
 
     def seed_lambda_and_secrets(self, region: str) -> None:
@@ -901,36 +1770,79 @@ class AccountSeeder:
         sm = self.client("secretsmanager", region)
         role = f"arn:aws:iam::{self.account}:role/lambda-exec"
         if self.good:
-            fn = self.step(region, "lambda stance-rotator", lambda: lam.create_function(
-                FunctionName="stance-rotator", Runtime="python3.12", Role=role,
-                Handler="index.handler", Code={"ZipFile": lambda_zip()},
-                TracingConfig={"Mode": "Active"})["FunctionArn"])
+            fn = self.step(
+                region,
+                "lambda stance-rotator",
+                lambda: lam.create_function(
+                    FunctionName="stance-rotator",
+                    Runtime="python3.12",
+                    Role=role,
+                    Handler="index.handler",
+                    Code={"ZipFile": lambda_zip()},
+                    TracingConfig={"Mode": "Active"},
+                )["FunctionArn"],
+            )
             self.record(region, "lambda", "function_private", fn)
-            secret = self.step(region, "secret with rotation", lambda: sm.create_secret(
-                Name="stance/db-credentials", SecretString='{"password":"placeholder"}',
-                **({"KmsKeyId": self.kms_key_arn[region]} if region in self.kms_key_arn else {}),
-            )["ARN"])
+            secret = self.step(
+                region,
+                "secret with rotation",
+                lambda: sm.create_secret(
+                    Name="stance/db-credentials",
+                    SecretString='{"password":"placeholder"}',
+                    **(
+                        {"KmsKeyId": self.kms_key_arn[region]} if region in self.kms_key_arn else {}
+                    ),
+                )["ARN"],
+            )
             if secret and fn:
                 # RotateImmediately=False: moto then invokes only the testSecret step, which
                 # fails quietly without Docker (one line on moto's stderr) and keeps the rotation.
-                self.step(region, "secret rotation", lambda: sm.rotate_secret(
-                    SecretId=secret, RotationLambdaARN=fn, RotateImmediately=False,
-                    RotationRules={"AutomaticallyAfterDays": 30}))
+                self.step(
+                    region,
+                    "secret rotation",
+                    lambda: sm.rotate_secret(
+                        SecretId=secret,
+                        RotationLambdaARN=fn,
+                        RotateImmediately=False,
+                        RotationRules={"AutomaticallyAfterDays": 30},
+                    ),
+                )
             self.record(region, "secretsmanager", "secret_rotated", secret)
             return
-        fn = self.step(region, "lambda public-fn", lambda: lam.create_function(
-            FunctionName="public-fn", Runtime="python3.8", Role=role, Handler="index.handler",
-            Code={"ZipFile": lambda_zip()},
-            Environment={"Variables": {"DB_PASSWORD": "placeholder-not-a-secret"}})["FunctionArn"])
+        fn = self.step(
+            region,
+            "lambda public-fn",
+            lambda: lam.create_function(
+                FunctionName="public-fn",
+                Runtime="python3.8",
+                Role=role,
+                Handler="index.handler",
+                Code={"ZipFile": lambda_zip()},
+                Environment={"Variables": {"DB_PASSWORD": "placeholder-not-a-secret"}},
+            )["FunctionArn"],
+        )
         if fn:
-            self.step(region, "lambda public permission", lambda: lam.add_permission(
-                FunctionName="public-fn", StatementId="public-invoke",
-                Action="lambda:InvokeFunction", Principal="*"))
-            self.step(region, "lambda public url", lambda: lam.create_function_url_config(
-                FunctionName="public-fn", AuthType="NONE"))
+            self.step(
+                region,
+                "lambda public permission",
+                lambda: lam.add_permission(
+                    FunctionName="public-fn",
+                    StatementId="public-invoke",
+                    Action="lambda:InvokeFunction",
+                    Principal="*",
+                ),
+            )
+            self.step(
+                region,
+                "lambda public url",
+                lambda: lam.create_function_url_config(FunctionName="public-fn", AuthType="NONE"),
+            )
         self.record(region, "lambda", "function_public", fn)
-        secret = self.step(region, "secret without rotation", lambda: sm.create_secret(
-            Name="legacy/api-key", SecretString="placeholder")["ARN"])
+        secret = self.step(
+            region,
+            "secret without rotation",
+            lambda: sm.create_secret(Name="legacy/api-key", SecretString="placeholder")["ARN"],
+        )
         self.record(region, "secretsmanager", "secret_not_rotated", secret)
 
     def seed_elbv2(self, region: str) -> None:
@@ -942,53 +1854,122 @@ class AccountSeeder:
         elb = self.client("elbv2", region)
         name = "stance-alb" if self.good else "legacy-alb"
         sg = resources.get("sg_app" if self.good else "sg_open_admin")
-        lb = self.step(region, f"alb {name}", lambda: elb.create_load_balancer(
-            Name=name, Subnets=subnets, Scheme="internet-facing", Type="application",
-            **({"SecurityGroups": [sg]} if sg else {}))["LoadBalancers"][0]["LoadBalancerArn"])
+        lb = self.step(
+            region,
+            f"alb {name}",
+            lambda: elb.create_load_balancer(
+                Name=name,
+                Subnets=subnets,
+                Scheme="internet-facing",
+                Type="application",
+                **({"SecurityGroups": [sg]} if sg else {}),
+            )["LoadBalancers"][0]["LoadBalancerArn"],
+        )
         if not lb:
             return
-        tg = self.step(region, "target group", lambda: elb.create_target_group(
-            Name=f"{name}-web", Protocol="HTTP", Port=80, VpcId=vpc, TargetType="instance",
-        )["TargetGroups"][0]["TargetGroupArn"])
+        tg = self.step(
+            region,
+            "target group",
+            lambda: elb.create_target_group(
+                Name=f"{name}-web",
+                Protocol="HTTP",
+                Port=80,
+                VpcId=vpc,
+                TargetType="instance",
+            )["TargetGroups"][0]["TargetGroupArn"],
+        )
         if self.good:
-            self.step(region, "alb attributes", lambda: elb.modify_load_balancer_attributes(
-                LoadBalancerArn=lb, Attributes=[
-                    {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
-                    {"Key": "deletion_protection.enabled", "Value": "true"},
-                ]))
+            self.step(
+                region,
+                "alb attributes",
+                lambda: elb.modify_load_balancer_attributes(
+                    LoadBalancerArn=lb,
+                    Attributes=[
+                        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
+                        {"Key": "deletion_protection.enabled", "Value": "true"},
+                    ],
+                ),
+            )
             acm = self.client("acm", region)
-            cert = self.step(region, "acm certificate", lambda: acm.request_certificate(
-                DomainName="app.example.com", ValidationMethod="DNS")["CertificateArn"])
+            cert = self.step(
+                region,
+                "acm certificate",
+                lambda: acm.request_certificate(
+                    DomainName="app.example.com", ValidationMethod="DNS"
+                )["CertificateArn"],
+            )
             if cert and tg:
-                self.step(region, "https listener", lambda: elb.create_listener(
-                    LoadBalancerArn=lb, Protocol="HTTPS", Port=443,
-                    SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
-                    Certificates=[{"CertificateArn": cert}],
-                    DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}]))
-            self.step(region, "http listener redirecting to https", lambda: elb.create_listener(
-                LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[{
-                    "Type": "redirect", "RedirectConfig": {
-                        "Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}]))
+                self.step(
+                    region,
+                    "https listener",
+                    lambda: elb.create_listener(
+                        LoadBalancerArn=lb,
+                        Protocol="HTTPS",
+                        Port=443,
+                        SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
+                        Certificates=[{"CertificateArn": cert}],
+                        DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}],
+                    ),
+                )
+            self.step(
+                region,
+                "http listener redirecting to https",
+                lambda: elb.create_listener(
+                    LoadBalancerArn=lb,
+                    Protocol="HTTP",
+                    Port=80,
+                    DefaultActions=[
+                        {
+                            "Type": "redirect",
+                            "RedirectConfig": {
+                                "Protocol": "HTTPS",
+                                "Port": "443",
+                                "StatusCode": "HTTP_301",
+                            },
+                        }
+                    ],
+                ),
+            )
             self.record(region, "elbv2", "alb_https_redirect", lb)
             return
         if tg:
-            self.step(region, "plain http listener", lambda: elb.create_listener(
-                LoadBalancerArn=lb, Protocol="HTTP", Port=80,
-                DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}]))
+            self.step(
+                region,
+                "plain http listener",
+                lambda: elb.create_listener(
+                    LoadBalancerArn=lb,
+                    Protocol="HTTP",
+                    Port=80,
+                    DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}],
+                ),
+            )
         self.record(region, "elbv2", "alb_http_only", lb)
 
     def seed_efs(self, region: str) -> None:
         efs = self.client("efs", region)
         if self.good:
             key = self.kms_key_arn.get(region)
-            fs = self.step(region, "efs encrypted", lambda: efs.create_file_system(
-                CreationToken="stance-efs", Encrypted=True, **({"KmsKeyId": key} if key else {}),
-                Tags=[{"Key": "Name", "Value": "stance-efs"}])["FileSystemId"])
+            fs = self.step(
+                region,
+                "efs encrypted",
+                lambda: efs.create_file_system(
+                    CreationToken="stance-efs",
+                    Encrypted=True,
+                    **({"KmsKeyId": key} if key else {}),
+                    Tags=[{"Key": "Name", "Value": "stance-efs"}],
+                )["FileSystemId"],
+            )
             self.record(region, "efs", "file_system_encrypted", fs)
             return
-        fs = self.step(region, "efs unencrypted", lambda: efs.create_file_system(
-            CreationToken="legacy-efs", Encrypted=False,
-            Tags=[{"Key": "Name", "Value": "legacy-efs"}])["FileSystemId"])
+        fs = self.step(
+            region,
+            "efs unencrypted",
+            lambda: efs.create_file_system(
+                CreationToken="legacy-efs",
+                Encrypted=False,
+                Tags=[{"Key": "Name", "Value": "legacy-efs"}],
+            )["FileSystemId"],
+        )
         self.record(region, "efs", "file_system_unencrypted", fs)
 
     def seed_sqs_sns(self, region: str) -> None:
@@ -996,28 +1977,74 @@ class AccountSeeder:
         sns = self.client("sns", region)
         if self.good:
             key = self.kms_key_arn.get(region, "alias/aws/sqs")
-            url = self.step(region, "sqs encrypted", lambda: sqs.create_queue(
-                QueueName="stance-orders", Attributes={"KmsMasterKeyId": key})["QueueUrl"])
-            self.record(region, "sqs", "queue_encrypted", url and {
-                "url": url, "arn": f"arn:aws:sqs:{region}:{self.account}:stance-orders"})
+            url = self.step(
+                region,
+                "sqs encrypted",
+                lambda: sqs.create_queue(
+                    QueueName="stance-orders", Attributes={"KmsMasterKeyId": key}
+                )["QueueUrl"],
+            )
+            self.record(
+                region,
+                "sqs",
+                "queue_encrypted",
+                url and {"url": url, "arn": f"arn:aws:sqs:{region}:{self.account}:stance-orders"},
+            )
             return
-        url = self.step(region, "sqs plaintext public", lambda: sqs.create_queue(
-            QueueName="legacy-orders")["QueueUrl"])
+        url = self.step(
+            region,
+            "sqs plaintext public",
+            lambda: sqs.create_queue(QueueName="legacy-orders")["QueueUrl"],
+        )
         if url:
             arn = f"arn:aws:sqs:{region}:{self.account}:legacy-orders"
-            self.step(region, "sqs public policy", lambda: sqs.set_queue_attributes(
-                QueueUrl=url, Attributes={"Policy": policy({
-                    "Sid": "Anyone", "Effect": "Allow", "Principal": "*",
-                    "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"], "Resource": arn})}))
-        self.record(region, "sqs", "queue_public_unencrypted", url and {
-            "url": url, "arn": f"arn:aws:sqs:{region}:{self.account}:legacy-orders"})
-        topic = self.step(region, "sns topic public", lambda: sns.create_topic(
-            Name="legacy-notifications")["TopicArn"])
+            self.step(
+                region,
+                "sqs public policy",
+                lambda: sqs.set_queue_attributes(
+                    QueueUrl=url,
+                    Attributes={
+                        "Policy": policy(
+                            {
+                                "Sid": "Anyone",
+                                "Effect": "Allow",
+                                "Principal": "*",
+                                "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"],
+                                "Resource": arn,
+                            }
+                        )
+                    },
+                ),
+            )
+        self.record(
+            region,
+            "sqs",
+            "queue_public_unencrypted",
+            url and {"url": url, "arn": f"arn:aws:sqs:{region}:{self.account}:legacy-orders"},
+        )
+        topic = self.step(
+            region,
+            "sns topic public",
+            lambda: sns.create_topic(Name="legacy-notifications")["TopicArn"],
+        )
         if topic:
-            self.step(region, "sns public policy", lambda: sns.set_topic_attributes(
-                TopicArn=topic, AttributeName="Policy", AttributeValue=policy({
-                    "Sid": "Anyone", "Effect": "Allow", "Principal": {"AWS": "*"},
-                    "Action": ["sns:Publish", "sns:Subscribe"], "Resource": topic})))
+            self.step(
+                region,
+                "sns public policy",
+                lambda: sns.set_topic_attributes(
+                    TopicArn=topic,
+                    AttributeName="Policy",
+                    AttributeValue=policy(
+                        {
+                            "Sid": "Anyone",
+                            "Effect": "Allow",
+                            "Principal": {"AWS": "*"},
+                            "Action": ["sns:Publish", "sns:Subscribe"],
+                            "Resource": topic,
+                        }
+                    ),
+                ),
+            )
         self.record(region, "sns", "topic_public_unencrypted", topic)
 
     def seed_dynamodb(self, region: str) -> None:
@@ -1029,57 +2056,407 @@ class AccountSeeder:
         }
         if self.good:
             key = self.kms_key_arn.get(region)
-            arn = self.step(region, "dynamodb table protected", lambda: ddb.create_table(
-                TableName="stance-orders", DeletionProtectionEnabled=True,
-                SSESpecification={"Enabled": True, "SSEType": "KMS",
-                                  **({"KMSMasterKeyId": key} if key else {})},
-                **table)["TableDescription"]["TableArn"])
-            if arn:
-                self.step(region, "dynamodb pitr", lambda: ddb.update_continuous_backups(
+            arn = self.step(
+                region,
+                "dynamodb table protected",
+                lambda: ddb.create_table(
                     TableName="stance-orders",
-                    PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True}))
+                    DeletionProtectionEnabled=True,
+                    SSESpecification={
+                        "Enabled": True,
+                        "SSEType": "KMS",
+                        **({"KMSMasterKeyId": key} if key else {}),
+                    },
+                    **table,
+                )["TableDescription"]["TableArn"],
+            )
+            if arn:
+                self.step(
+                    region,
+                    "dynamodb pitr",
+                    lambda: ddb.update_continuous_backups(
+                        TableName="stance-orders",
+                        PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True},
+                    ),
+                )
             self.record(region, "dynamodb", "table_pitr_deletion_protection", arn)
             return
-        arn = self.step(region, "dynamodb table unprotected", lambda: ddb.create_table(
-            TableName="legacy-sessions", DeletionProtectionEnabled=False, **table,
-        )["TableDescription"]["TableArn"])
+        arn = self.step(
+            region,
+            "dynamodb table unprotected",
+            lambda: ddb.create_table(
+                TableName="legacy-sessions",
+                DeletionProtectionEnabled=False,
+                **table,
+            )["TableDescription"]["TableArn"],
+        )
         self.record(region, "dynamodb", "table_unprotected", arn)
 
     def seed_ecr_ecs(self, region: str) -> None:
         ecr = self.client("ecr", region)
         ecs = self.client("ecs", region)
         if self.good:
-            repo = self.step(region, "ecr immutable scan-on-push", lambda: ecr.create_repository(
-                repositoryName="stance-app", imageTagMutability="IMMUTABLE",
-                imageScanningConfiguration={"scanOnPush": True},
-                encryptionConfiguration={"encryptionType": "KMS"},
-            )["repository"]["repositoryArn"])
+            repo = self.step(
+                region,
+                "ecr immutable scan-on-push",
+                lambda: ecr.create_repository(
+                    repositoryName="stance-app",
+                    imageTagMutability="IMMUTABLE",
+                    imageScanningConfiguration={"scanOnPush": True},
+                    encryptionConfiguration={"encryptionType": "KMS"},
+                )["repository"]["repositoryArn"],
+            )
             self.record(region, "ecr", "repository_hardened", repo)
-            task = self.step(region, "ecs task definition unprivileged", lambda: ecs.register_task_definition(
-                family="stance-web", networkMode="awsvpc", requiresCompatibilities=["FARGATE"],
-                cpu="256", memory="512", containerDefinitions=[{
-                    "name": "web", "image": "public.ecr.aws/nginx/nginx:stable", "essential": True,
-                    "privileged": False, "readonlyRootFilesystem": True, "user": "1000",
-                    "portMappings": [{"containerPort": 8080}]}],
-            )["taskDefinition"]["taskDefinitionArn"])
+            task = self.step(
+                region,
+                "ecs task definition unprivileged",
+                lambda: ecs.register_task_definition(
+                    family="stance-web",
+                    networkMode="awsvpc",
+                    requiresCompatibilities=["FARGATE"],
+                    cpu="256",
+                    memory="512",
+                    containerDefinitions=[
+                        {
+                            "name": "web",
+                            "image": "public.ecr.aws/nginx/nginx:stable",
+                            "essential": True,
+                            "privileged": False,
+                            "readonlyRootFilesystem": True,
+                            "user": "1000",
+                            "portMappings": [{"containerPort": 8080}],
+                        }
+                    ],
+                )["taskDefinition"]["taskDefinitionArn"],
+            )
             self.record(region, "ecs", "task_definition_unprivileged", task)
             return
-        repo = self.step(region, "ecr mutable no scan", lambda: ecr.create_repository(
-            repositoryName="legacy-app", imageTagMutability="MUTABLE",
-            imageScanningConfiguration={"scanOnPush": False})["repository"]["repositoryArn"])
+        repo = self.step(
+            region,
+            "ecr mutable no scan",
+            lambda: ecr.create_repository(
+                repositoryName="legacy-app",
+                imageTagMutability="MUTABLE",
+                imageScanningConfiguration={"scanOnPush": False},
+            )["repository"]["repositoryArn"],
+        )
         if repo:
-            self.step(region, "ecr public repository policy", lambda: ecr.set_repository_policy(
-                repositoryName="legacy-app", policyText=policy({
-                    "Sid": "AnyonePull", "Effect": "Allow", "Principal": "*",
-                    "Action": ["ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]})))
+            self.step(
+                region,
+                "ecr public repository policy",
+                lambda: ecr.set_repository_policy(
+                    repositoryName="legacy-app",
+                    policyText=policy(
+                        {
+                            "Sid": "AnyonePull",
+                            "Effect": "Allow",
+                            "Principal": "*",
+                            "Action": ["ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+                        }
+                    ),
+                ),
+            )
         self.record(region, "ecr", "repository_public_mutable", repo)
-        task = self.step(region, "ecs task definition privileged", lambda: ecs.register_task_definition(
-            family="legacy-web", networkMode="bridge", containerDefinitions=[{
-                "name": "web", "image": "nginx:latest", "essential": True, "memory": 256,
-                "privileged": True, "user": "root",
-                "environment": [{"name": "API_TOKEN", "value": "placeholder-not-a-secret"}]}],
-        )["taskDefinition"]["taskDefinitionArn"])
+        task = self.step(
+            region,
+            "ecs task definition privileged",
+            lambda: ecs.register_task_definition(
+                family="legacy-web",
+                networkMode="bridge",
+                containerDefinitions=[
+                    {
+                        "name": "web",
+                        "image": "nginx:latest",
+                        "essential": True,
+                        "memory": 256,
+                        "privileged": True,
+                        "user": "root",
+                        "environment": [{"name": "API_TOKEN", "value": "placeholder-not-a-secret"}],
+                    }
+                ],
+            )["taskDefinition"]["taskDefinitionArn"],
+        )
         self.record(region, "ecs", "task_definition_privileged", task)
+
+    def seed_more_ec2(self, region: str) -> None:
+        """Launch templates, VPC endpoints, transit gateways, classic ELB, ECS clusters."""
+        ec2 = self.client("ec2", region)
+        net = self.out["regions"][region].setdefault("ec2", {})
+        vpc = net.get("vpc")
+        subnets = [x for x in net.get("subnets", []) if x]
+        if self.good:
+            template = self.step(
+                region,
+                "launch template hardened",
+                lambda: ec2.create_launch_template(
+                    LaunchTemplateName="stance-app",
+                    LaunchTemplateData={
+                        "MetadataOptions": {"HttpTokens": "required", "HttpEndpoint": "enabled"},
+                        "BlockDeviceMappings": [
+                            {"DeviceName": "/dev/xvda", "Ebs": {"Encrypted": True, "VolumeSize": 8}}
+                        ],
+                        "NetworkInterfaces": [
+                            {"DeviceIndex": 0, "AssociatePublicIpAddress": False}
+                        ],
+                    },
+                )["LaunchTemplate"]["LaunchTemplateId"],
+            )
+            net["launch_template_hardened"] = template
+            if vpc:
+                net["vpc_endpoint_s3"] = self.step(
+                    region,
+                    "vpc endpoint s3",
+                    lambda: ec2.create_vpc_endpoint(
+                        VpcId=vpc,
+                        ServiceName=f"com.amazonaws.{region}.s3",
+                        VpcEndpointType="Gateway",
+                    )["VpcEndpoint"]["VpcEndpointId"],
+                )
+                net["vpc_endpoint_ec2"] = self.step(
+                    region,
+                    "vpc endpoint ec2",
+                    lambda: ec2.create_vpc_endpoint(
+                        VpcId=vpc,
+                        ServiceName=f"com.amazonaws.{region}.ec2",
+                        VpcEndpointType="Interface",
+                        SubnetIds=subnets[:1],
+                        PrivateDnsEnabled=True,
+                    )["VpcEndpoint"]["VpcEndpointId"],
+                )
+            net["transit_gateway"] = self.step(
+                region,
+                "transit gateway manual accept",
+                lambda: ec2.create_transit_gateway(
+                    Description="stance",
+                    Options={"AutoAcceptSharedAttachments": "disable"},
+                )["TransitGateway"]["TransitGatewayId"],
+            )
+        else:
+            template = self.step(
+                region,
+                "launch template weak",
+                lambda: ec2.create_launch_template(
+                    LaunchTemplateName="legacy-app",
+                    LaunchTemplateData={
+                        "MetadataOptions": {"HttpTokens": "optional", "HttpEndpoint": "enabled"},
+                        "BlockDeviceMappings": [
+                            {
+                                "DeviceName": "/dev/xvda",
+                                "Ebs": {"Encrypted": False, "VolumeSize": 8},
+                            }
+                        ],
+                        "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": True}],
+                    },
+                )["LaunchTemplate"]["LaunchTemplateId"],
+            )
+            net["launch_template_weak"] = template
+            net["transit_gateway"] = self.step(
+                region,
+                "transit gateway auto accept",
+                lambda: ec2.create_transit_gateway(
+                    Description="legacy",
+                    Options={"AutoAcceptSharedAttachments": "enable"},
+                )["TransitGateway"]["TransitGatewayId"],
+            )
+            if subnets:
+                elb = self.client("elb", region)
+                if self.step(
+                    region,
+                    "classic elb http",
+                    lambda: elb.create_load_balancer(
+                        LoadBalancerName="legacy-clb",
+                        Subnets=subnets[:1],
+                        Scheme="internet-facing",
+                        Listeners=[
+                            {
+                                "Protocol": "HTTP",
+                                "LoadBalancerPort": 80,
+                                "InstanceProtocol": "HTTP",
+                                "InstancePort": 80,
+                            }
+                        ],
+                    ),
+                ):
+                    net["classic_elb_http"] = "legacy-clb"
+        ecs = self.client("ecs", region)
+        name = "stance" if self.good else "legacy"
+        settings = [{"name": "containerInsights", "value": "enabled" if self.good else "disabled"}]
+        self.record(
+            region,
+            "ecs",
+            "cluster",
+            self.step(
+                region,
+                f"ecs cluster {name}",
+                lambda: ecs.create_cluster(clusterName=name, settings=settings)["cluster"][
+                    "clusterArn"
+                ],
+            ),
+        )
+
+    def seed_more_storage(self, region: str) -> None:
+        """EFS access points, an Aurora cluster and RDS snapshot, DAX, S3 access points."""
+        efs = self.client("efs", region)
+        fs = self.out["regions"][region].get("efs", {})
+        fs_id = fs.get("file_system_encrypted") or fs.get("file_system_unencrypted")
+        if fs_id:
+            kwargs: dict[str, Any] = {"RootDirectory": {"Path": "/"}}
+            if self.good:
+                kwargs = {
+                    "PosixUser": {"Uid": 1000, "Gid": 1000},
+                    "RootDirectory": {
+                        "Path": "/app",
+                        "CreationInfo": {"OwnerUid": 1000, "OwnerGid": 1000, "Permissions": "750"},
+                    },
+                }
+            self.record(
+                region,
+                "efs",
+                "access_point",
+                self.step(
+                    region,
+                    "efs access point",
+                    lambda: efs.create_access_point(
+                        FileSystemId=fs_id, ClientToken=f"{fs_id}-ap", **kwargs
+                    )["AccessPointArn"],
+                ),
+            )
+
+        rds = self.client("rds", region)
+        key = self.kms_key_arn.get(region)
+        if self.good:
+            self.record(
+                region,
+                "rds",
+                "cluster_hardened",
+                self.step(
+                    region,
+                    "aurora cluster encrypted",
+                    lambda: rds.create_db_cluster(
+                        DBClusterIdentifier="stance-aurora",
+                        Engine="aurora-postgresql",
+                        MasterUsername="stance",
+                        MasterUserPassword="not-a-real-password-3",
+                        StorageEncrypted=True,
+                        **({"KmsKeyId": key} if key else {}),
+                        DeletionProtection=True,
+                        EnableIAMDatabaseAuthentication=True,
+                        BackupRetentionPeriod=7,
+                        CopyTagsToSnapshot=True,
+                    )["DBCluster"]["DBClusterArn"],
+                ),
+            )
+            # Writer and reader in two zones: what makes a cluster multi-AZ.
+            for index, zone in enumerate("ab", start=1):
+                self.step(
+                    region,
+                    f"aurora instance {index}",
+                    lambda i=index, z=zone: rds.create_db_instance(
+                        DBInstanceIdentifier=f"stance-aurora-{i}",
+                        DBClusterIdentifier="stance-aurora",
+                        DBInstanceClass="db.r6g.large",
+                        Engine="aurora-postgresql",
+                        AvailabilityZone=f"{region}{z}",
+                        PubliclyAccessible=False,
+                        AutoMinorVersionUpgrade=True,
+                    ),
+                )
+            topic = self.out["regions"][region].get("sns", {}).get("alerts_topic")
+            if topic:
+                self.record(
+                    region,
+                    "rds",
+                    "event_subscription",
+                    self.step(
+                        region,
+                        "rds event subscription",
+                        lambda: rds.create_event_subscription(
+                            SubscriptionName="stance-rds-events",
+                            SnsTopicArn=topic,
+                            SourceType="db-instance",
+                            EventCategories=["maintenance", "configuration change", "failure"],
+                            Enabled=True,
+                        )["EventSubscription"]["CustSubscriptionId"],
+                    ),
+                )
+        else:
+            self.record(
+                region,
+                "rds",
+                "cluster_unencrypted",
+                self.step(
+                    region,
+                    "aurora cluster plaintext",
+                    lambda: rds.create_db_cluster(
+                        DBClusterIdentifier="legacy-aurora",
+                        Engine="aurora-mysql",
+                        MasterUsername="admin",
+                        MasterUserPassword="not-a-real-password-4",
+                        StorageEncrypted=False,
+                        DeletionProtection=False,
+                        BackupRetentionPeriod=1,
+                    )["DBCluster"]["DBClusterArn"],
+                ),
+            )
+            if self.out["regions"][region].get("rds", {}).get("instance_public_unencrypted"):
+                snapshot = self.step(
+                    region,
+                    "rds snapshot",
+                    lambda: rds.create_db_snapshot(
+                        DBInstanceIdentifier="legacy-db",
+                        DBSnapshotIdentifier="legacy-db-manual",
+                    )["DBSnapshot"]["DBSnapshotArn"],
+                )
+                if snapshot:
+                    self.step(
+                        region,
+                        "rds snapshot public",
+                        lambda: rds.modify_db_snapshot_attribute(
+                            DBSnapshotIdentifier="legacy-db-manual",
+                            AttributeName="restore",
+                            ValuesToAdd=["all"],
+                        ),
+                    )
+                self.record(region, "rds", "snapshot_public", snapshot)
+
+        dax = self.client("dax", region)
+        name = "stance-dax" if self.good else "legacy-dax"
+        self.record(
+            region,
+            "dax",
+            "cluster",
+            self.step(
+                region,
+                f"dax cluster {name}",
+                lambda: dax.create_cluster(
+                    ClusterName=name,
+                    NodeType="dax.t3.small",
+                    ReplicationFactor=1,
+                    IamRoleArn=f"arn:aws:iam::{self.account}:role/lambda-exec",
+                    SSESpecification={"Enabled": self.good},
+                    ClusterEndpointEncryptionType="TLS" if self.good else "NONE",
+                )["Cluster"]["ClusterArn"],
+            ),
+        )
+
+        s3control = self.client("s3control", region)
+        bucket = self.bucket_name(region, "data" if self.good else "public")
+        point = f"{'stance' if self.good else 'legacy'}-{region}-ap"
+        self.record(
+            region,
+            "s3control",
+            "access_point",
+            self.step(
+                region,
+                f"s3 access point {point}",
+                lambda: s3control.create_access_point(
+                    AccountId=self.account,
+                    Name=point,
+                    Bucket=bucket,
+                    PublicAccessBlockConfiguration={k: self.good for k in ALL_FOUR_PAB},
+                )["AccessPointArn"],
+            ),
+        )
 
 
 def deny_insecure_transport(bucket: str) -> dict[str, Any]:
@@ -1099,18 +2476,21 @@ def _strip_account_host_label(request: Any, **_: Any) -> None:
 
 def _associate_nacl(ec2: Any, nacl: str, subnet: str) -> Any:
     current = ec2.describe_network_acls(
-        Filters=[{"Name": "association.subnet-id", "Values": [subnet]}])["NetworkAcls"]
+        Filters=[{"Name": "association.subnet-id", "Values": [subnet]}]
+    )["NetworkAcls"]
     for acl in current:
         for assoc in acl["Associations"]:
             if assoc["SubnetId"] == subnet:
                 return ec2.replace_network_acl_association(
-                    AssociationId=assoc["NetworkAclAssociationId"], NetworkAclId=nacl)
+                    AssociationId=assoc["NetworkAclAssociationId"], NetworkAclId=nacl
+                )
     raise ValueError(f"no NACL association found for {subnet}")
 
 
 def _raise(failure: dict[str, Any]) -> Callable[[], None]:
     def fail() -> None:
         raise ValueError(f"{failure.get('ResourceId')}: {failure.get('Error', {}).get('Message')}")
+
     return fail
 
 
@@ -1124,10 +2504,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--endpoint", required=True, help="moto URL, e.g. http://127.0.0.1:5123")
     parser.add_argument("--role-name", default="StanceAudit")
-    parser.add_argument("--accounts", default="111111111111,222222222222",
-                        help="comma-separated; the first is compliant, the others misconfigured")
-    parser.add_argument("--regions", default="us-east-1,eu-west-1",
-                        help="comma-separated; the first is the home region (trail, alarms)")
+    parser.add_argument(
+        "--accounts",
+        default="111111111111,222222222222",
+        help="comma-separated; the first is compliant, the others misconfigured",
+    )
+    parser.add_argument(
+        "--regions",
+        default="us-east-1,eu-west-1",
+        help="comma-separated; the first is the home region (trail, alarms)",
+    )
     parser.add_argument("--manifest", help="write a JSON summary of what was created here")
     parser.add_argument("--reset", action="store_true", help="POST /moto-api/reset first")
     args = parser.parse_args(argv)

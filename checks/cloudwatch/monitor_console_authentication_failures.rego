@@ -1,0 +1,36 @@
+# METADATA
+# title: Failed console sign-ins raise an alarm
+# description: |
+#   Repeated failed console sign-ins point at password guessing against IAM users.
+#   Passes when a multi-region, logging trail with read and write management events delivers to
+#   a CloudWatch Logs log group, a metric filter on that group catches the events of the CIS
+#   pattern (matched semantically: a broader pattern also counts), an alarm with actions enabled
+#   watches the filter's metric, and it notifies an SNS topic with a confirmed subscription.
+# custom:
+#   id: cloudwatch_monitor_console_authentication_failures
+#   severity: low
+#   scope: account
+#   resource_types: [cloudtrail_trail, logs_metric_filter, cloudwatch_alarm, sns_topic]
+#   frameworks:
+#     cis-aws-v3.0.0: ["4.6"]
+#     cis-aws-v4.0.1: ["4.6"]
+#     cis-aws-v5.0.0: ["4.6"]
+#   remediation: |
+#     In the region of the trail's log group: aws logs put-metric-filter --log-group-name GROUP
+#     --filter-name console-authentication-failures --filter-pattern 'CIS PATTERN' --metric-transformations
+#     metricName=console-authentication-failures,metricNamespace=CISBenchmark,metricValue=1; then
+#     aws cloudwatch put-metric-alarm --alarm-name console-authentication-failures --metric-name console-authentication-failures
+#     --namespace CISBenchmark --statistic Sum --period 300 --threshold 1
+#     --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1
+#     --alarm-actions TOPIC_ARN, and subscribe someone to the topic (and confirm it).
+package stance.cloudwatch.monitor_console_authentication_failures
+
+import data.stance.lib.monitoring
+
+default compliant := false
+
+compliant if monitoring.monitored(input, "console_authentication_failures")
+
+message := monitoring.message(input, "console_authentication_failures")
+
+evidence := monitoring.evidence(input, "console_authentication_failures")

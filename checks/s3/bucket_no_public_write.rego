@@ -1,0 +1,52 @@
+# METADATA
+# title: S3 buckets do not allow public write access
+# description: |
+#   A bucket writable by anyone, through its ACL (AllUsers or AuthenticatedUsers) or a bucket
+#   policy granting "*" without a narrowing condition, lets strangers plant, overwrite or
+#   delete data (malware hosting, ransom notes, poisoned artefacts) at your expense.
+#   stance judges the access in force: Block Public Access at bucket or account level and
+#   disabled ACLs neutralise the grants they cover.
+# custom:
+#   id: s3_bucket_no_public_write
+#   severity: critical
+#   scope: resource
+#   resource_types: [s3_bucket]
+#   frameworks:
+#     fsbp: [S3.3]
+#   remediation: |
+#     Turn on S3 Block Public Access for the bucket (or account), remove AllUsers and
+#     AuthenticatedUsers ACL grants, and remove or narrow the public policy statements. Serve
+#     uploads through presigned URLs instead.
+package stance.s3.bucket_no_public_write
+
+default compliant := false
+
+compliant if input.derived.public_write == false
+
+# Which grants are in force (the derived verdict already applies these; they only explain it).
+acls_in_force if {
+	not input.derived.effective_public_access_block.ignore_public_acls == true
+	not input.object_ownership == "BucketOwnerEnforced"
+}
+
+policy_in_force if not input.derived.effective_public_access_block.restrict_public_buckets == true
+
+sources contains "ACL" if {
+	input.derived.acl_public_write == true
+	acls_in_force
+}
+
+sources contains "bucket policy" if {
+	input.derived.policy.public_write == true
+	policy_in_force
+}
+
+message := sprintf("bucket %s is publicly writable through its %s", [input.meta.name, concat(" and ", sort(sources))]) if {
+	count(sources) > 0
+} else := sprintf("bucket %s is publicly writable", [input.meta.name])
+
+evidence := {
+	"acl_public_write": input.derived.acl_public_write,
+	"policy_public_actions": input.derived.policy.public_actions,
+	"effective_public_access_block": input.derived.effective_public_access_block,
+}
