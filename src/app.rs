@@ -11,15 +11,66 @@ use crate::scan::{load_catalog, run_diff, run_inventory, run_scan};
 
 /// Runs the command; the exit code on success, or the error that ended the run.
 pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
+    let config = crate::config::load(cli.config.as_deref())?;
     match &cli.command {
-        Command::Scan(args) => run_scan(args, cli.quiet),
-        Command::Checks(cmd) => run_checks(cmd, cli.quiet),
-        Command::Diff(args) => run_diff(args, cli.quiet),
-        Command::Inventory(args) => run_inventory(args, cli.quiet),
+        Command::Scan(args) => {
+            let mut args = (**args).clone();
+            if let Some(c) = &config {
+                c.apply_selection(&mut args.selection);
+                c.apply_report(&mut args.report);
+                c.apply_aws(&mut args.aws);
+                if args.inventories.is_empty() {
+                    args.inventories = c
+                        .config
+                        .scan
+                        .inventory
+                        .iter()
+                        .map(|p| c.resolve(p))
+                        .collect();
+                }
+            }
+            run_scan(&args, cli.quiet)
+        }
+        Command::Checks(cmd) => {
+            let mut cmd = cmd.clone();
+            if let Some(c) = &config {
+                match &mut cmd {
+                    ChecksCommand::List { selection, .. }
+                    | ChecksCommand::Show { selection, .. }
+                    | ChecksCommand::Test { selection, .. } => {
+                        if selection.checks_dirs.is_empty() {
+                            selection.checks_dirs = c
+                                .config
+                                .scan
+                                .checks_dirs
+                                .iter()
+                                .map(|p| c.resolve(p))
+                                .collect();
+                        }
+                    }
+                }
+            }
+            run_checks(&cmd, cli.quiet)
+        }
+        Command::Diff(args) => {
+            let mut args = args.clone();
+            if let Some(c) = &config {
+                c.apply_report(&mut args.report);
+            }
+            run_diff(&args, cli.quiet)
+        }
+        Command::Inventory(args) => {
+            let mut args = args.clone();
+            if let Some(c) = &config {
+                c.apply_aws(&mut args.aws);
+            }
+            run_inventory(&args, cli.quiet)
+        }
         Command::Schema { which } => {
             let text = match which {
                 SchemaKind::Inventory => crate::model::schema::inventory_schema(),
                 SchemaKind::Result => crate::model::schema::result_schema(),
+                SchemaKind::Config => crate::config::schema(),
             };
             print_stdout(&text)?;
             Ok(ExitCode::Clean)

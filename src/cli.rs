@@ -19,6 +19,10 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Configuration file (default: ./stance.toml when present). Flags override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -51,10 +55,15 @@ pub enum SchemaKind {
     Inventory,
     /// The JSON result (and baseline) format.
     Result,
+    /// The configuration file (stance.toml).
+    Config,
 }
 
 /// When the run fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     /// Any open (unsuppressed) failure at or above --min-severity.
     #[default]
@@ -91,7 +100,7 @@ pub struct CheckSelection {
 }
 
 /// `stance scan`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ScanArgs {
     /// Evaluate an inventory snapshot file instead of live AWS. Repeatable (merged).
     #[arg(long = "inventory", value_name = "FILE")]
@@ -111,7 +120,7 @@ pub struct ScanArgs {
 }
 
 /// `stance diff`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct DiffArgs {
     /// The earlier JSON result (the baseline).
     pub old: PathBuf,
@@ -124,7 +133,7 @@ pub struct DiffArgs {
 }
 
 /// `stance inventory`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct InventoryArgs {
     /// Where to write the snapshot (`-` for standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -173,17 +182,17 @@ pub struct AwsArgs {
     #[arg(long, value_delimiter = ',', value_name = "REGION,...")]
     pub regions: Vec<String>,
 
-    /// How many (account, region, service) units run at once.
-    #[arg(long, default_value_t = 16, value_name = "N")]
-    pub concurrency: usize,
+    /// How many (account, region, service) units run at once [default: 16].
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
 
-    /// Attempts per API call (first try plus retries with adaptive back-off).
-    #[arg(long, default_value_t = 6, value_name = "N")]
-    pub max_attempts: u32,
+    /// Attempts per API call: first try plus retries with adaptive back-off [default: 6].
+    #[arg(long, value_name = "N")]
+    pub max_attempts: Option<u32>,
 
-    /// Time limit of one API call attempt, in seconds.
-    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
-    pub call_timeout: u64,
+    /// Time limit of one API call attempt, in seconds [default: 20].
+    #[arg(long, value_name = "SECONDS")]
+    pub call_timeout: Option<u64>,
 
     /// Scan shard K of N of the accounts (1-based), deterministic by account id.
     #[arg(long, value_name = "K/N")]
@@ -206,21 +215,22 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub suppressions: Option<PathBuf>,
 
-    /// When to exit 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Any)]
-    pub fail_on: FailOn,
+    /// When to exit 1 [default: any].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 
-    /// Ignore failures below this severity when deciding the exit code.
-    #[arg(long, value_enum, default_value = "informational")]
-    pub min_severity: SeverityArg,
+    /// Ignore failures below this severity when deciding the exit code [default: informational].
+    #[arg(long, value_enum)]
+    pub min_severity: Option<SeverityArg>,
 
     /// Exit 3 when anything could not be collected (coverage gaps) or a check errored.
     #[arg(long)]
     pub strict: bool,
 
-    /// Repository file that SARIF anchors live (non-IaC) findings to, at line 1.
-    #[arg(long, value_name = "PATH", default_value = "stance.toml")]
-    pub sarif_anchor: String,
+    /// Repository file that SARIF anchors live (non-IaC) findings to, at line 1 [default: the
+    /// config file, else stance.toml].
+    #[arg(long, value_name = "PATH")]
+    pub sarif_anchor: Option<String>,
 
     /// SARIF automation category (default: `iac` or the account set).
     #[arg(long, value_name = "NAME")]
@@ -229,10 +239,15 @@ pub struct ReportArgs {
     /// Pretty-print JSON outputs.
     #[arg(long)]
     pub pretty: bool,
+
+    /// Suppressions declared in the config file, with their origin.
+    #[arg(skip)]
+    pub config_suppressions: Vec<(crate::suppress::RawSuppression, String)>,
 }
 
 /// Severity as a CLI value.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum SeverityArg {
     /// Informational and above (everything).
     Informational,
@@ -259,7 +274,7 @@ impl From<SeverityArg> for Severity {
 }
 
 /// `stance checks ...`.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum ChecksCommand {
     /// List the checks.
     List {

@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod error;
 pub mod finding;

@@ -158,8 +158,17 @@ pub fn finish(
     baseline: Option<(&ScanResult, String)>,
     quiet: bool,
 ) -> Result<ExitCode, StanceError> {
+    let mut list = Vec::new();
+    for (raw, origin) in &args.config_suppressions {
+        list.push(suppress::Suppression::from_raw(
+            raw.clone(),
+            origin.clone(),
+        )?);
+    }
     if let Some(path) = &args.suppressions {
-        let list = suppress::read(path)?;
+        list.extend(suppress::read(path)?);
+    }
+    if !list.is_empty() {
         for expired in suppress::apply(&mut result, &list) {
             tracing::warn!("suppression {expired} has expired and no longer applies");
         }
@@ -168,24 +177,27 @@ pub fn finish(
         Some((old, name)) => baseline::apply(&mut result, old, &name),
         None => baseline::stamp_first_seen(&mut result),
     }
-    if args.fail_on == FailOn::New && result.scan.baseline.is_none() {
+    let fail_on = args.fail_on.unwrap_or_default();
+    if fail_on == FailOn::New && result.scan.baseline.is_none() {
         tracing::warn!("--fail-on new without --baseline: every failure counts as new");
     }
     let options = RenderOptions {
         pretty: args.pretty,
         sarif: SarifOptions {
-            anchor: args.sarif_anchor.clone(),
+            anchor: args
+                .sarif_anchor
+                .clone()
+                .unwrap_or_else(|| crate::config::DEFAULT_FILE.to_string()),
             category: args.sarif_category.clone(),
             max_results: None,
         },
     };
     write_outputs(&result, &args.outputs, &options, quiet)?;
-    Ok(exit_code(
-        &result,
-        args.fail_on,
-        args.min_severity.into(),
-        args.strict,
-    ))
+    let min_severity = args
+        .min_severity
+        .map(Severity::from)
+        .unwrap_or(Severity::Informational);
+    Ok(exit_code(&result, fail_on, min_severity, args.strict))
 }
 
 fn read_baseline(args: &ReportArgs) -> Result<Option<(ScanResult, String)>, StanceError> {
@@ -323,7 +335,10 @@ pub fn collect_live(
             )));
         }
     }
-    if aws.concurrency == 0 {
+    let concurrency = aws.concurrency.unwrap_or(16);
+    let max_attempts = aws.max_attempts.unwrap_or(6).max(1);
+    let call_timeout = aws.call_timeout.unwrap_or(20).max(1);
+    if concurrency == 0 {
         return Err(StanceError::input("--concurrency must be at least 1"));
     }
     let shard = aws.shard.as_deref().map(parse_shard).transpose()?;
@@ -331,18 +346,16 @@ pub fn collect_live(
         client: ClientOptions {
             profile: aws.profile.clone(),
             endpoint_url: aws.endpoint_url.clone().filter(|u| !u.is_empty()),
-            max_attempts: aws.max_attempts.max(1),
-            attempt_timeout: Duration::from_secs(aws.call_timeout.max(1)),
-            operation_timeout: Duration::from_secs(
-                aws.call_timeout.max(1) * u64::from(aws.max_attempts.max(1)) + 10,
-            ),
+            max_attempts,
+            attempt_timeout: Duration::from_secs(call_timeout),
+            operation_timeout: Duration::from_secs(call_timeout * u64::from(max_attempts) + 10),
         },
         accounts: aws.accounts.clone(),
         org: aws.org,
         role_name: aws.role_name.clone(),
         external_id: aws.external_id.clone(),
         regions: aws.regions.clone(),
-        concurrency: aws.concurrency,
+        concurrency,
         resource_types,
         shard,
         progress: !quiet

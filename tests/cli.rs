@@ -359,3 +359,73 @@ fn committed_demo_snapshot_is_current() {
         "examples/demo/inventory.json is stale: run `cargo run --example generate_demo`"
     );
 }
+
+#[test]
+fn config_file_applies_and_flags_override_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("stance.toml"),
+        "[scan]\nfail_on = \"never\"\nframeworks = [\"fsbp\"]\noutputs = [\"json=reports/r.json\"]\n",
+    )
+    .unwrap();
+    // Found in the working directory; its outputs resolve relative to it.
+    let out = run(stance()
+        .current_dir(dir.path())
+        .args(["scan", "-q", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = read_json(&dir.path().join("reports/r.json"));
+    assert_eq!(doc["scan"]["frameworks"][0], "fsbp");
+    assert!(
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["frameworks"]["fsbp"].is_array())
+    );
+    // A flag wins over the file.
+    let out = run(stance()
+        .current_dir(dir.path())
+        .args(["scan", "-q", "--fail-on", "any", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(1));
+    // --config names another file; a typo in a key is an error with its line.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[scan]\nfail_on = \"new\"\nmin_severty = \"high\"\n").unwrap();
+    let out = run(stance()
+        .arg("--config")
+        .arg(&bad)
+        .args(["scan", "-q", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!(
+            "{}:3:1: unknown field `min_severty`",
+            bad.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(&bad, "[scan]\nfail_on = \"sometimes\"\n").unwrap();
+    let out = run(stance()
+        .arg("--config")
+        .arg(&bad)
+        .args(["scan", "-q", "--inventory"])
+        .arg(demo()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("{}:2:11:", bad.display())),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn committed_config_schema_is_current() {
+    let out = run(stance().args(["schema", "config"]));
+    let committed = std::fs::read_to_string(root().join("docs/schema/config.schema.json")).unwrap();
+    assert!(
+        committed == stdout(&out),
+        "docs/schema/config.schema.json is stale: run `cargo run -- schema config > docs/schema/config.schema.json`"
+    );
+}

@@ -3,6 +3,7 @@
 pub mod asff;
 pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod terminal;
 
@@ -23,6 +24,8 @@ pub enum Format {
     Asff,
     /// One self-contained HTML page.
     Html,
+    /// A markdown summary (GitHub job summary, pull-request comments).
+    Markdown,
     /// The terminal summary, as plain text.
     Text,
 }
@@ -34,6 +37,7 @@ impl Format {
         (Format::Sarif, "sarif"),
         (Format::Asff, "asff"),
         (Format::Html, "html"),
+        (Format::Markdown, "markdown"),
         (Format::Text, "text"),
     ];
 
@@ -60,6 +64,27 @@ pub struct OutputSpec {
     pub format: Format,
     /// Destination.
     pub path: PathBuf,
+}
+
+impl<'de> serde::Deserialize<'de> for OutputSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for OutputSpec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OutputSpec".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^(json|sarif|asff|html|markdown|text)(=.+)?$",
+            "description": "FORMAT=PATH (`-` for standard output)"
+        })
+    }
 }
 
 impl FromStr for OutputSpec {
@@ -110,6 +135,7 @@ pub fn render(
         Format::Sarif => sarif::write(result, w, &options.sarif),
         Format::Asff => asff::write(result, w),
         Format::Html => html::write(result, w),
+        Format::Markdown => markdown::write(result, w),
         Format::Text => {
             let mut plain = anstream::StripStream::new(Vec::new());
             terminal::write(result, &mut plain)?;

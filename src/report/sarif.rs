@@ -77,8 +77,10 @@ pub fn markdown_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '<' | '>' | '~' | '&' => {
+            // Inline metacharacters only: list and heading markers matter at line starts, and
+            // untrusted text never starts a line in the reports.
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '<'
+            | '>' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
