@@ -28,7 +28,9 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::cli::{AwsArgs, CheckSelection, FailOn, ReportArgs, SeverityArg};
 use crate::error::StanceError;
+use crate::report::OutputSpec;
 use crate::suppress::RawSuppression;
 
 /// The default config file name, looked up in the working directory.
@@ -202,38 +204,6 @@ pub fn schema() -> String {
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_keys_name_the_line() {
-        let err = parse(
-            "stance.toml",
-            "[scan]\nfail_on = \"new\"\nfial_on = \"any\"\n",
-        )
-        .unwrap_err();
-        let text = err.to_string();
-        assert!(text.starts_with("stance.toml:3:1: "), "{text}");
-        assert!(text.contains("fial_on"), "{text}");
-        let err = parse("stance.toml", "[scan]\nfail_on = \"sometimes\"\n").unwrap_err();
-        assert!(err.to_string().starts_with("stance.toml:2:11: "), "{err}");
-        let err = parse("stance.toml", "[scan]\noutputs = [\"pdf=x\"]\n").unwrap_err();
-        assert!(
-            err.to_string().contains("unknown output format `pdf`"),
-            "{err}"
-        );
-        let err = parse("stance.toml", "[aws]\nconcurrency = \"many\"\n").unwrap_err();
-        assert!(err.to_string().starts_with("stance.toml:2:15: "), "{err}");
-        let ok = parse("c.toml", "[scan]\nframeworks = [\"fsbp\"]\n[aws]\nregions = [\"eu-west-1\"]\n[[suppressions]]\ncheck = \"x\"\nreason = \"r\"\nowner = \"o\"\n").unwrap();
-        assert_eq!(ok.scan.frameworks, vec!["fsbp"]);
-        assert_eq!(ok.suppressions.len(), 1);
-    }
-}
-
-use crate::cli::{AwsArgs, CheckSelection, FailOn, ReportArgs, SeverityArg};
-use crate::report::OutputSpec;
-
 impl LoadedConfig {
     /// Fills check selection flags the command line left empty.
     pub fn apply_selection(&self, sel: &mut CheckSelection) {
@@ -316,5 +286,34 @@ impl LoadedConfig {
         a.concurrency = a.concurrency.or(c.concurrency);
         a.max_attempts = a.max_attempts.or(c.max_attempts);
         a.call_timeout = a.call_timeout.or(c.call_timeout);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_name_the_line() {
+        let err = parse(
+            "stance.toml",
+            "[scan]\nfail_on = \"new\"\nfial_on = \"any\"\n",
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("stance.toml:3:1: "), "{text}");
+        assert!(text.contains("fial_on"), "{text}");
+        let err = parse("stance.toml", "[scan]\nfail_on = \"sometimes\"\n").unwrap_err();
+        assert!(err.to_string().starts_with("stance.toml:2:11: "), "{err}");
+        let err = parse("stance.toml", "[scan]\noutputs = [\"pdf=x\"]\n").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown output format `pdf`"),
+            "{err}"
+        );
+        let err = parse("stance.toml", "[aws]\nconcurrency = \"many\"\n").unwrap_err();
+        assert!(err.to_string().starts_with("stance.toml:2:15: "), "{err}");
+        let ok = parse("c.toml", "[scan]\nframeworks = [\"fsbp\"]\n[aws]\nregions = [\"eu-west-1\"]\n[[suppressions]]\ncheck = \"x\"\nreason = \"r\"\nowner = \"o\"\n").unwrap();
+        assert_eq!(ok.scan.frameworks, vec!["fsbp"]);
+        assert_eq!(ok.suppressions.len(), 1);
     }
 }
