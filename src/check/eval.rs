@@ -85,9 +85,17 @@ pub fn evaluate(
         .map(|r| Target::from_meta(r.type_name(), r.meta()))
         .collect();
 
+    // Gaps about one resource blank that resource only when they concern its type (a gap
+    // about a detail, like Security Hub standards, marks the field unknown instead).
     let resource_gaps: HashMap<(&str, &str), &Gap> = inventory
         .gaps
         .iter()
+        .filter(|g| {
+            g.resource_types.is_empty()
+                || g.resource_types
+                    .iter()
+                    .any(|t| crate::model::resource_type(t).is_some())
+        })
         .filter_map(|g| {
             g.resource_id
                 .as_deref()

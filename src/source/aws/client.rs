@@ -98,9 +98,12 @@ impl Intercept for Counting {
         "stance-call-counter"
     }
 
-    fn read_before_execution(
+    // The operation's metadata is in the config bag once the operation's own configuration
+    // has been layered in, which is the case from this hook on.
+    fn read_before_serialization(
         &self,
         _context: &BeforeSerializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         self.counter.calls.fetch_add(1, Ordering::Relaxed);

@@ -87,6 +87,7 @@ async fn collect_hub(ctx: &Ctx) -> Sink {
         }
     };
     let mut enabled_standards = Vec::new();
+    let mut meta = ResourceMeta::new(&id, &ctx.account_id, &ctx.region, &ctx.partition);
     if enabled {
         match client.get_enabled_standards().send().await {
             Ok(out) => {
@@ -96,19 +97,23 @@ async fn collect_hub(ctx: &Ctx) -> Sink {
                     .filter_map(|s| s.standards_arn().map(str::to_string))
                     .collect();
             }
-            Err(e) => sink.gap(
-                ctx,
-                "securityhub",
-                "GetEnabledStandards",
-                &errors::describe(&e),
-                types,
-                None,
-            ),
+            Err(e) => {
+                // Whether the hub is on is still known: only the standards are missing.
+                meta.unknown.push("enabled_standards".to_string());
+                sink.gap(
+                    ctx,
+                    "securityhub",
+                    "GetEnabledStandards",
+                    &errors::describe(&e),
+                    &["securityhub_standards"],
+                    Some(&id),
+                );
+            }
         }
     }
     sink.resources
         .push(Resource::SecurityHubHub(SecurityHubHub {
-            meta: ResourceMeta::new(&id, &ctx.account_id, &ctx.region, &ctx.partition),
+            meta,
             enabled,
             enabled_standards,
         }));

@@ -1,0 +1,124 @@
+//! A moto_server for the tests: started on a free port on 127.0.0.1 through our launcher
+//! (tests/support/moto_server.py), stopped when dropped.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running moto_server.
+pub struct Moto {
+    child: Child,
+    /// Port on 127.0.0.1.
+    pub port: u16,
+    /// The launcher's request log (one JSON line per request).
+    pub request_log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn http_get(port: u16, path: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut head = [0u8; 32];
+    let n = stream.read(&mut head).ok()?;
+    let text = String::from_utf8_lossy(&head[..n]);
+    text.split_whitespace().nth(1)?.parse().ok()
+}
+
+impl Moto {
+    /// Starts moto and waits until it answers.
+    pub fn start() -> Moto {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let request_log = dir.path().join("requests.jsonl");
+        let port = free_port();
+        let child = Command::new("python3")
+            .arg(root.join("tests/support/moto_server.py"))
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--request-log")
+            .arg(&request_log)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 and moto[server]==5.2.1 are installed (see .ci/requirements.txt)");
+        let moto = Moto {
+            child,
+            port,
+            request_log,
+            _dir: dir,
+        };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while http_get(port, "/moto-api/data.json") != Some(200) {
+            assert!(
+                Instant::now() < deadline,
+                "moto_server did not start on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        moto
+    }
+
+    /// The endpoint URL.
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Seeds the multi-account scenario; returns the manifest path.
+    pub fn seed(&self, accounts: &str, regions: &str, manifest: &Path) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let out = Command::new("python3")
+            .arg(root.join("tests/support/seed_scenario.py"))
+            .args([
+                "--endpoint",
+                &self.endpoint(),
+                "--role-name",
+                "StanceAudit",
+                "--accounts",
+                accounts,
+                "--regions",
+                regions,
+            ])
+            .arg("--manifest")
+            .arg(manifest)
+            .output()
+            .expect("seed script runs");
+        assert!(
+            out.status.success(),
+            "seeding failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Bytes of the request log so far (to separate seeding from scanning).
+    pub fn log_offset(&self) -> u64 {
+        std::fs::metadata(&self.request_log)
+            .map(|m| m.len())
+            .unwrap_or(0)
+    }
+
+    /// The request log from `offset` on, written to `dest`.
+    pub fn log_since(&self, offset: u64, dest: &Path) {
+        let all = std::fs::read(&self.request_log).unwrap_or_default();
+        let start = (offset as usize).min(all.len());
+        std::fs::write(dest, &all[start..]).expect("write log slice");
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
