@@ -7,7 +7,7 @@ use crate::check::{Check, select::select};
 use crate::cli::{ChecksCommand, Cli, Command, ListFormat, SchemaKind};
 use crate::error::{ExitCode, StanceError};
 use crate::frameworks;
-use crate::scan::{load_catalog, run_diff, run_inventory, run_scan};
+use crate::scan::{load_catalog, run_diff, run_inventory, run_merge, run_scan};
 
 /// Runs the command; the exit code on success, or the error that ended the run.
 pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
@@ -58,6 +58,13 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
                 c.apply_report(&mut args.report);
             }
             run_diff(&args, cli.quiet)
+        }
+        Command::Merge(args) => {
+            let mut args = args.clone();
+            if let Some(c) = &config {
+                c.apply_report(&mut args.report);
+            }
+            run_merge(&args, cli.quiet)
         }
         Command::Inventory(args) => {
             let mut args = args.clone();

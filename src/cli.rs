@@ -40,6 +40,8 @@ pub enum Command {
     Checks(ChecksCommand),
     /// Compare two JSON results: which failures are new, unchanged or resolved.
     Diff(DiffArgs),
+    /// Merge JSON results (shards of one scan) into one result and render it.
+    Merge(MergeArgs),
     /// Print a JSON Schema: the inventory snapshot model or the JSON result.
     Schema {
         /// Which schema.
@@ -128,6 +130,18 @@ pub struct DiffArgs {
     pub new: PathBuf,
 
     /// Outputs, suppressions and the failure policy (the baseline is OLD).
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// `stance merge`.
+#[derive(Debug, Clone, Args)]
+pub struct MergeArgs {
+    /// JSON results to merge (e.g. one per shard).
+    #[arg(required = true, num_args = 1..)]
+    pub results: Vec<PathBuf>,
+
+    /// Outputs, baseline, suppressions and the failure policy of the merged result.
     #[command(flatten)]
     pub report: ReportArgs,
 }

@@ -361,6 +361,32 @@ impl ScanResult {
         counts
     }
 
+    /// Puts findings in canonical order: by account, region, resource type, resource id, then
+    /// check id. A single run and the merge of its shards then list findings identically.
+    pub fn sort_canonical(&mut self) {
+        let targets = &self.targets;
+        let checks = &self.checks;
+        self.findings.sort_by(|a, b| {
+            let (ta, tb) = (&targets[a.target as usize], &targets[b.target as usize]);
+            (&ta.account_id, &ta.region, &ta.resource_type, &ta.id, &checks[a.check as usize].id).cmp(&(
+                &tb.account_id,
+                &tb.region,
+                &tb.resource_type,
+                &tb.id,
+                &checks[b.check as usize].id,
+            ))
+        });
+        self.gaps.sort_by(|a, b| {
+            (&a.account_id, &a.region, &a.service, &a.operation, &a.resource_id).cmp(&(
+                &b.account_id,
+                &b.region,
+                &b.service,
+                &b.operation,
+                &b.resource_id,
+            ))
+        });
+    }
+
     /// Failing findings that are not suppressed.
     pub fn open_failures(&self) -> impl Iterator<Item = &Finding> {
         self.findings

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error;
 pub mod finding;
 pub mod frameworks;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod scan;

@@ -10,7 +10,7 @@ use crate::check::{Catalog, select::select};
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use crate::cli::{AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, ReportArgs, ScanArgs};
+use crate::cli::{AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, MergeArgs, ReportArgs, ScanArgs};
 use crate::error::{ExitCode, StanceError};
 use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
 use crate::model::time::Timestamp;
@@ -41,6 +41,7 @@ pub fn evaluate_inventory(
     selection: &CheckSelection,
     sources: Vec<SourceInfo>,
     started: (Timestamp, Instant),
+    shard: Option<String>,
 ) -> Result<ScanResult, StanceError> {
     let selected = select(
         catalog,
@@ -65,7 +66,7 @@ pub fn evaluate_inventory(
         .filter(|r| r != GLOBAL_REGION)
         .collect();
     let stats = inventory.stats.as_ref();
-    Ok(ScanResult {
+    let mut result = ScanResult {
         scan: ScanInfo {
             started_at: started.0,
             duration_ms: started.1.elapsed().as_millis() as u64,
@@ -89,7 +90,10 @@ pub fn evaluate_inventory(
         gaps: inventory.gaps.clone(),
         resolved: Vec::new(),
         suppressions: Vec::new(),
-    })
+    };
+    result.scan.shard = shard;
+    result.sort_canonical();
+    Ok(result)
 }
 
 /// The exit code a result earns under the failure policy.
@@ -227,7 +231,7 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
             kind: "aws".into(),
             location: live_location(&args.aws),
         }];
-        let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
+        let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started, args.aws.shard.clone())?;
         return finish(
             result,
             &args.report,
@@ -253,7 +257,7 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         // Facts that join resources (account-level settings) may span the merged files.
         crate::model::derive::enrich(&mut inventory);
     }
-    let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
+    let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started, args.aws.shard.clone())?;
     finish(
         result,
         &args.report,
@@ -408,6 +412,17 @@ pub fn run_inventory(args: &InventoryArgs, quiet: bool) -> Result<ExitCode, Stan
     } else {
         ExitCode::Clean
     })
+}
+
+/// `stance merge A.json B.json ...`.
+pub fn run_merge(args: &MergeArgs, quiet: bool) -> Result<ExitCode, StanceError> {
+    let mut results = Vec::new();
+    for path in &args.results {
+        results.push((path.display().to_string(), report::json::read(path)?));
+    }
+    let merged = crate::merge::merge(results)?;
+    let baseline = read_baseline(&args.report)?;
+    finish(merged, &args.report, baseline.as_ref().map(|(r, n)| (r, n.clone())), quiet)
 }
 
 /// `stance diff OLD NEW`.
