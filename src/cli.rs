@@ -97,7 +97,13 @@ pub struct ScanArgs {
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
 
-    /// Live AWS targets (used when no --inventory is given).
+    /// Scan infrastructure as code: CloudFormation templates (YAML/JSON, SAM) and Terraform
+    /// plans (`terraform show -json`). Files or directories (recursive). Repeatable; combines
+    /// with --inventory.
+    #[arg(long = "iac", value_name = "PATH")]
+    pub iac: Vec<PathBuf>,
+
+    /// Live AWS targets (used when no --inventory or --iac is given).
     #[command(flatten)]
     pub aws: AwsArgs,
 

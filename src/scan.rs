@@ -201,7 +201,7 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     let catalog = load_catalog(&args.selection)?;
     // Read the baseline first: a bad file should fail before a long scan, not after.
     let baseline = read_baseline(&args.report)?;
-    if args.inventories.is_empty() {
+    if args.inventories.is_empty() && args.iac.is_empty() {
         let selected = select(
             &catalog,
             &args.selection.select,
@@ -236,18 +236,33 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
             None => inventory = Some(inv),
         }
     }
+    let iac = (!args.iac.is_empty())
+        .then(|| crate::source::iac::load(&args.iac, started.0))
+        .transpose()?;
     let mut inventory = inventory.unwrap_or_else(|| Inventory::new(started.0));
-    if args.inventories.len() > 1 {
+    if let Some(iac) = &iac {
+        sources.extend(iac.sources.iter().cloned());
+        inventory.merge(iac.inventory.clone());
+    }
+    if args.inventories.len() + usize::from(iac.is_some()) > 1 {
         // Facts that join resources (account-level settings) may span the merged files.
         crate::model::derive::enrich(&mut inventory);
     }
-    let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
-    finish(
+    let mut result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started)?;
+    if let Some(iac) = &iac {
+        suppress::apply(&mut result, &iac.suppressions);
+    }
+    let code = finish(
         result,
         &args.report,
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
         quiet,
-    )
+    )?;
+    // A template or plan that could not be read outranks findings: the scan is partial.
+    Ok(match iac {
+        Some(iac) if iac.invalid_files > 0 && code < ExitCode::PartialInput => ExitCode::PartialInput,
+        _ => code,
+    })
 }
 
 /// The resource types the selected checks read (all types when every check is selected, so
