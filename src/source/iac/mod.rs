@@ -329,6 +329,9 @@ impl Fields {
     /// Records the line of `path` (the first record wins: the most specific property is
     /// recorded first by the mappers).
     pub fn at(&mut self, path: &str, line: u32) {
+        if line == 0 {
+            return; // no position of its own (a provider-computed plan value)
+        }
         self.lines.entry(path.to_string()).or_insert(line);
     }
 

@@ -161,9 +161,12 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
             ),
             None => (shown.to_string(), line_in(text, address), HashMap::new(), Vec::new()),
         };
-        let mut node = Node::from_json(&value["values"], line);
+        // Only arguments written in the `.tf` have a line of their own; values the provider
+        // fills in get none (0), so findings point at the resource instead.
+        let mut node = Node::from_json(&value["values"], 0);
+        node.line = line;
         if let Some(unknown) = unknowns.get(address) {
-            mark_unknown(&mut node, unknown, expressions.map(|e| &e.configured), line);
+            mark_unknown(&mut node, unknown, expressions);
         }
         if let Kind::Map(entries) = &mut node.kind {
             for e in entries.iter_mut() {
@@ -274,8 +277,9 @@ struct ModuleConfig {
 
 #[derive(Default)]
 struct Expressions {
-    /// Top-level arguments the configuration sets.
-    configured: Vec<String>,
+    /// The configuration's expressions, as written in the plan (arguments the configuration
+    /// sets, nested blocks as lists).
+    expressions: Value,
     /// References by argument (module-relative base addresses).
     references: HashMap<String, Vec<String>>,
 }
@@ -287,10 +291,12 @@ fn collect_config(module: &Value, path: &str, dir: Option<PathBuf>, out: &mut Ha
     };
     for r in module["resources"].as_array().into_iter().flatten() {
         let Some(address) = r["address"].as_str() else { continue };
-        let mut e = Expressions::default();
+        let mut e = Expressions {
+            expressions: r["expressions"].clone(),
+            ..Expressions::default()
+        };
         if let Some(map) = r["expressions"].as_object() {
             for (arg, expr) in map {
-                e.configured.push(arg.clone());
                 let mut refs = Vec::new();
                 collect_references(expr, &mut refs);
                 if !refs.is_empty() {
@@ -346,50 +352,71 @@ fn collect_references(expr: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// Marks the values `after_unknown` lists. Top-level arguments the configuration does not set
-/// are provider defaults: they are removed so the mapper applies AWS's default.
-fn mark_unknown(node: &mut Node, unknown: &Value, configured: Option<&Vec<String>>, line: u32) {
-    let Value::Object(map) = unknown else { return };
-    let Kind::Map(entries) = &mut node.kind else { return };
-    for (key, u) in map {
-        let is_configured = configured.is_none_or(|c| c.contains(key));
-        if !is_configured {
-            if *u == Value::Bool(true) {
-                entries.retain(|e| &e.key != key);
+/// Marks the values `after_unknown` lists. Arguments the configuration does not set (at any
+/// nesting level) are provider defaults: they are removed so the mapper applies AWS's
+/// default. A configured argument that refers to another resource of the plan (a KMS key's
+/// ARN) becomes a reference: present, value unknown.
+fn mark_unknown(node: &mut Node, unknown: &Value, expressions: Option<&Expressions>) {
+    let configured = expressions.map(|e| &e.expressions);
+    mark_value(node, unknown, configured);
+    let Some(e) = expressions else { return };
+    if let Kind::Map(entries) = &mut node.kind {
+        for entry in entries.iter_mut() {
+            if let Kind::Unknown(_) = entry.value.kind
+                && let Some(target) = e.references.get(&entry.key).and_then(|refs| {
+                    refs.iter().find(|r| !r.starts_with("var.") && !r.starts_with("local.") && !r.starts_with("each.") && !r.starts_with("count."))
+                })
+            {
+                entry.value.kind = Kind::Unknown(format!("{}${{{target}}}", super::REFERENCE));
             }
-            continue;
-        }
-        match entries.iter_mut().find(|e| &e.key == key) {
-            Some(e) => mark_value(&mut e.value, u),
-            None if *u == Value::Bool(true) => entries.push(Entry {
-                key: key.clone(),
-                line,
-                value: Node::new(line, 1, Kind::Unknown("known after apply".into())),
-            }),
-            None => {}
         }
     }
 }
 
-fn mark_value(node: &mut Node, unknown: &Value) {
+/// The expressions of one nesting level: a map of arguments (or a one-item list of it, for
+/// blocks).
+fn expression_level(expr: Option<&Value>) -> Option<&serde_json::Map<String, Value>> {
+    match expr? {
+        Value::Object(map) => Some(map),
+        Value::Array(items) => items.first().and_then(Value::as_object),
+        _ => None,
+    }
+}
+
+fn mark_value(node: &mut Node, unknown: &Value, expr: Option<&Value>) {
     match unknown {
         Value::Bool(true) => node.kind = Kind::Unknown("known after apply".into()),
         Value::Array(items) => {
             if let Kind::Seq(values) = &mut node.kind {
                 for (v, u) in values.iter_mut().zip(items) {
-                    mark_value(v, u);
+                    mark_value(v, u, expr);
                 }
             }
         }
         Value::Object(map) => {
+            let level = expression_level(expr);
+            let line = node.line;
             if let Kind::Map(entries) = &mut node.kind {
                 for (k, u) in map {
+                    // A `constant_value` sets the whole argument: nothing inside is unknown.
+                    let configured = match level {
+                        Some(l) if l.contains_key("constant_value") => false,
+                        Some(l) => l.contains_key(k),
+                        None => expr.is_none(),
+                    };
+                    if !configured {
+                        if *u == Value::Bool(true) {
+                            entries.retain(|e| &e.key != k);
+                        }
+                        continue;
+                    }
+                    let sub = level.and_then(|l| l.get(k));
                     match entries.iter_mut().find(|e| &e.key == k) {
-                        Some(e) => mark_value(&mut e.value, u),
+                        Some(e) => mark_value(&mut e.value, u, sub),
                         None if *u == Value::Bool(true) => entries.push(Entry {
                             key: k.clone(),
-                            line: node.line,
-                            value: Node::new(node.line, 1, Kind::Unknown("known after apply".into())),
+                            line,
+                            value: Node::new(line, 1, Kind::Unknown("known after apply".into())),
                         }),
                         None => {}
                     }
@@ -850,7 +877,7 @@ impl Plan {
         {
             f.at_entry("metadata_options", r.e("launch_template"));
             read_metadata_options(&mut f, m, &mut metadata_options);
-        } else if r.e("launch_template").is_some() {
+        } else if r.block("launch_template").is_some() {
             f.unknown("metadata_options");
         }
         if let Some(m) = r.block("metadata_options") {
@@ -1043,7 +1070,7 @@ impl Plan {
             multi_az: f.bool("multi_az", r.e("multi_az"), false),
             auto_minor_version_upgrade: f.bool("auto_minor_version_upgrade", r.e("auto_minor_version_upgrade"), true),
             deletion_protection: f.bool("deletion_protection", r.e("deletion_protection"), false),
-            backup_retention_period: f.int("backup_retention_period", r.e("backup_retention_period")).unwrap_or(0) as i32,
+            backup_retention_period: f.int("backup_retention_period", r.e("backup_retention_period")).unwrap_or(1) as i32,
             iam_database_authentication_enabled: f.bool("iam_database_authentication_enabled", r.e("iam_database_authentication_enabled"), false),
             enabled_cloudwatch_logs_exports: f.strings("enabled_cloudwatch_logs_exports", r.e("enabled_cloudwatch_logs_exports")),
             monitoring_interval: f.int("monitoring_interval", r.e("monitoring_interval")).unwrap_or(0) as i32,
