@@ -260,7 +260,9 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     )?;
     // A template or plan that could not be read outranks findings: the scan is partial.
     Ok(match iac {
-        Some(iac) if iac.invalid_files > 0 && code < ExitCode::PartialInput => ExitCode::PartialInput,
+        Some(iac) if iac.invalid_files > 0 && code < ExitCode::PartialInput => {
+            ExitCode::PartialInput
+        }
         _ => code,
     })
 }

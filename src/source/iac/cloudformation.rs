@@ -19,7 +19,9 @@ use serde_json::json;
 
 use super::yaml::{self, Entry, Kind, Node};
 use super::{Fields, FileResult, Format, InlineSuppression, REFERENCE, apply_fields, iac_meta};
-use crate::model::cloudtrail::{AdvancedEventSelector, AdvancedFieldSelector, CloudTrailTrail, DataResource, EventSelector};
+use crate::model::cloudtrail::{
+    AdvancedEventSelector, AdvancedFieldSelector, CloudTrailTrail, DataResource, EventSelector,
+};
 use crate::model::config::ConfigRecorder;
 use crate::model::ec2::{
     Ec2FlowLog, Ec2Instance, Ec2LaunchTemplate, Ec2SecurityGroup, Ec2Subnet, Ec2Volume, Ec2Vpc,
@@ -31,7 +33,9 @@ use crate::model::kms::KmsKey;
 use crate::model::lambda::LambdaFunction;
 use crate::model::monitoring::{LogsLogGroup, SnsSubscription, SnsTopic};
 use crate::model::rds::{RdsDbCluster, RdsDbInstance};
-use crate::model::s3::{AclGrant, BucketAcl, BucketLogging, EncryptionRule, PublicAccessBlock, S3Bucket, Versioning};
+use crate::model::s3::{
+    AclGrant, BucketAcl, BucketLogging, EncryptionRule, PublicAccessBlock, S3Bucket, Versioning,
+};
 use crate::model::services::{
     ContainerDefinition, DynamoDbTable, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition,
     EfsAccessPoint, EfsFileSystem, SecretsManagerSecret, SqsQueue,
@@ -83,7 +87,9 @@ pub fn load_template(file: &str, text: &str) -> FileResult {
         }
     };
     for res in &template.resources {
-        result.suppressions.extend(inline_suppressions(&template, res));
+        result
+            .suppressions
+            .extend(inline_suppressions(&template, res));
         if let Some(resource) = template.map(res) {
             result.resources.push(resource);
         }
@@ -262,11 +268,16 @@ impl<'a> Template<'a> {
         let globals = root.get("Globals").and_then(|g| g.get("Function"));
         for e in resources {
             let Some(rtype) = e.value.get("Type").and_then(Node::as_str) else {
-                return Err(format!("{}:{}: resource {} has no Type", e.line, e.value.col, e.key));
+                return Err(format!(
+                    "{}:{}: resource {} has no Type",
+                    e.line, e.value.col, e.key
+                ));
             };
             let raw = e.value.get("Properties");
             let mut props = match raw {
-                Some(p) => t.resolve(p, 0).unwrap_or_else(|| Node::new(p.line, p.col, Kind::Map(Vec::new()))),
+                Some(p) => t
+                    .resolve(p, 0)
+                    .unwrap_or_else(|| Node::new(p.line, p.col, Kind::Map(Vec::new()))),
                 None => Node::new(e.line, 1, Kind::Map(Vec::new())),
             };
             if rtype == "AWS::Serverless::Function"
@@ -276,7 +287,11 @@ impl<'a> Template<'a> {
                     if !entries.iter().any(|x| x.key == g.key)
                         && let Some(value) = t.resolve(&g.value, 0)
                     {
-                        entries.push(Entry { key: g.key.clone(), line: g.line, value });
+                        entries.push(Entry {
+                            key: g.key.clone(),
+                            line: g.line,
+                            value,
+                        });
                     }
                 }
             }
@@ -309,7 +324,12 @@ impl<'a> Template<'a> {
         let mut out = node.clone();
         match &node.kind {
             Kind::Seq(items) => {
-                out.kind = Kind::Seq(items.iter().filter_map(|i| self.resolve(i, depth)).collect());
+                out.kind = Kind::Seq(
+                    items
+                        .iter()
+                        .filter_map(|i| self.resolve(i, depth))
+                        .collect(),
+                );
             }
             Kind::Map(entries) => {
                 out.kind = Kind::Map(
@@ -375,7 +395,10 @@ impl<'a> Template<'a> {
                 let (Some(delim), Some(list)) = (items.first(), items.get(1)) else {
                     return Some(unknown(line, col, "malformed Fn::Join"));
                 };
-                let delim = self.resolve(delim, depth).and_then(|d| d.as_str()).unwrap_or_default();
+                let delim = self
+                    .resolve(delim, depth)
+                    .and_then(|d| d.as_str())
+                    .unwrap_or_default();
                 let Some(list) = self.resolve(list, depth) else {
                     return Some(node(Kind::Str(String::new())));
                 };
@@ -408,7 +431,9 @@ impl<'a> Template<'a> {
                 let text = self.resolve(text, depth)?;
                 match (delim, &text.kind) {
                     (Some(d), Kind::Str(s)) if !d.is_empty() => node(Kind::Seq(
-                        s.split(d.as_str()).map(|p| node(Kind::Str(p.to_string()))).collect(),
+                        s.split(d.as_str())
+                            .map(|p| node(Kind::Str(p.to_string())))
+                            .collect(),
                     )),
                     _ => unknown(line, col, "Fn::Split of an unknown value"),
                 }
@@ -418,10 +443,12 @@ impl<'a> Template<'a> {
                     .items()
                     .iter()
                     .take(3)
-                    .map(|k| self.resolve(k, depth).and_then(|n| match n.kind {
-                        Kind::Unknown(_) => None,
-                        _ => n.as_str(),
-                    }))
+                    .map(|k| {
+                        self.resolve(k, depth).and_then(|n| match n.kind {
+                            Kind::Unknown(_) => None,
+                            _ => n.as_str(),
+                        })
+                    })
                     .collect();
                 match keys.as_slice() {
                     [Some(m), Some(a), Some(b)] => match self
@@ -446,7 +473,11 @@ impl<'a> Template<'a> {
             "Fn::Equals" | "Fn::Not" | "Fn::And" | "Fn::Or" | "Condition" => {
                 match self.condition_value(name, arg, depth) {
                     Some(b) => node(Kind::Bool(b)),
-                    None => unknown(line, col, format!("{name} depends on values known at deploy")),
+                    None => unknown(
+                        line,
+                        col,
+                        format!("{name} depends on values known at deploy"),
+                    ),
                 }
             }
             "Fn::If" => unknown(line, col, "Fn::If is decided at deploy"),
@@ -476,7 +507,10 @@ impl<'a> Template<'a> {
                 if a.has_unknown() || b.has_unknown() {
                     return None;
                 }
-                Some(a.to_json() == b.to_json() || (a.as_str().is_some() && a.as_str() == b.as_str()))
+                Some(
+                    a.to_json() == b.to_json()
+                        || (a.as_str().is_some() && a.as_str() == b.as_str()),
+                )
             }
             "Fn::Not" => eval(arg.items().first()?).map(|b| !b),
             "Fn::And" => {
@@ -498,7 +532,10 @@ impl<'a> Template<'a> {
     fn sub(&self, arg: &Node, line: u32, col: u32, depth: usize) -> Node {
         let (text, vars) = match &arg.kind {
             Kind::Seq(items) => (
-                items.first().and_then(|t| self.resolve(t, depth)).and_then(|t| t.as_str()),
+                items
+                    .first()
+                    .and_then(|t| self.resolve(t, depth))
+                    .and_then(|t| t.as_str()),
                 items.get(1),
             ),
             _ => (arg.as_str(), None),
@@ -595,7 +632,13 @@ impl<'a> Template<'a> {
 
     /// The resources of `rtype` whose property `key` refers to `target` (by `Ref`/`GetAtt`,
     /// or by its name when `name` is given and the property is that literal name).
-    fn related<'t>(&'t self, rtype: &str, key: &str, target: &Res, name: Option<&str>) -> Vec<&'t Res<'a>> {
+    fn related<'t>(
+        &'t self,
+        rtype: &str,
+        key: &str,
+        target: &Res,
+        name: Option<&str>,
+    ) -> Vec<&'t Res<'a>> {
         self.resources
             .iter()
             .filter(|r| r.rtype == rtype)
@@ -643,13 +686,20 @@ impl<'a> Template<'a> {
                         let by_default = rule.get("ServerSideEncryptionByDefault");
                         EncryptionRule {
                             sse_algorithm: f
-                                .str("encryption_rules", by_default.and_then(|d| d.entry("SSEAlgorithm")))
+                                .str(
+                                    "encryption_rules",
+                                    by_default.and_then(|d| d.entry("SSEAlgorithm")),
+                                )
                                 .unwrap_or_else(|| "AES256".into()),
                             kms_master_key_id: f.present(
                                 "encryption_rules",
                                 by_default.and_then(|d| d.entry("KMSMasterKeyID")),
                             ),
-                            bucket_key_enabled: f.bool("encryption_rules", rule.entry("BucketKeyEnabled"), false),
+                            bucket_key_enabled: f.bool(
+                                "encryption_rules",
+                                rule.entry("BucketKeyEnabled"),
+                                false,
+                            ),
                         }
                     })
                     .collect()
@@ -683,7 +733,10 @@ impl<'a> Template<'a> {
             Some(e) => {
                 let rule = e.value.get("Rules").and_then(|r| r.items().first());
                 f.at("object_ownership", e.line);
-                f.str("object_ownership", rule.and_then(|r| r.entry("ObjectOwnership")))
+                f.str(
+                    "object_ownership",
+                    rule.and_then(|r| r.entry("ObjectOwnership")),
+                )
             }
             None => Some("BucketOwnerEnforced".into()),
         };
@@ -728,7 +781,9 @@ impl<'a> Template<'a> {
     /// `SecurityGroupEgress`, EC2 adds its allow-all egress rule.
     fn security_group(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
-        let group_name = f.str("group_name", res.e("GroupName")).unwrap_or_else(|| res.logical.clone());
+        let group_name = f
+            .str("group_name", res.e("GroupName"))
+            .unwrap_or_else(|| res.logical.clone());
         let mut ingress = Vec::new();
         let mut egress = Vec::new();
         if let Some(e) = res.e("SecurityGroupIngress") {
@@ -752,7 +807,12 @@ impl<'a> Template<'a> {
                 list.push(sg_rule(&mut f, path, &r.props, r.line));
             }
         }
-        if egress_entry.is_none() && !self.resources.iter().any(|r| r.rtype == "AWS::EC2::SecurityGroupEgress" && refers_to(r, "GroupId", res, None, &self.id(&res.logical))) {
+        if egress_entry.is_none()
+            && !self.resources.iter().any(|r| {
+                r.rtype == "AWS::EC2::SecurityGroupEgress"
+                    && refers_to(r, "GroupId", res, None, &self.id(&res.logical))
+            })
+        {
             egress.push(SecurityGroupPermission {
                 protocol: "-1".into(),
                 ipv4_ranges: vec!["0.0.0.0/0".into()],
@@ -760,7 +820,9 @@ impl<'a> Template<'a> {
             });
         }
         let vpc_id = f.str("vpc_id", res.e("VpcId"));
-        let description = f.str("description", res.e("GroupDescription")).unwrap_or_default();
+        let description = f
+            .str("description", res.e("GroupDescription"))
+            .unwrap_or_default();
         let mut meta = self.meta(res, Some(group_name.clone()));
         apply_fields(&mut meta, f);
         Resource::Ec2SecurityGroup(Ec2SecurityGroup {
@@ -798,7 +860,9 @@ impl<'a> Template<'a> {
                 .and_then(|t| self.resources.iter().find(|r| r.logical == t))
                 .and_then(|r| r.props.get("LaunchTemplateData").cloned());
             match data {
-                Some(d) => read_metadata_options(&mut f, d.entry("MetadataOptions"), &mut metadata_options),
+                Some(d) => {
+                    read_metadata_options(&mut f, d.entry("MetadataOptions"), &mut metadata_options)
+                }
                 None => {
                     f.unknown("metadata_options");
                 }
@@ -823,14 +887,17 @@ impl<'a> Template<'a> {
             }
         };
         f.unknown("virtualization_type");
-        let iam_instance_profile_arn = f.present("iam_instance_profile_arn", res.e("IamInstanceProfile"));
+        let iam_instance_profile_arn =
+            f.present("iam_instance_profile_arn", res.e("IamInstanceProfile"));
         let security_group_ids = f.strings("security_group_ids", res.e("SecurityGroupIds"));
         let network_interface_count = interfaces.map_or(1, |e| e.value.items().len().max(1) as u32);
         let mut meta = self.meta(res, None);
         let instance = Ec2Instance {
             instance_id: self.id(&res.logical),
             state: "pending".into(),
-            instance_type: f.str("instance_type", res.e("InstanceType")).unwrap_or_default(),
+            instance_type: f
+                .str("instance_type", res.e("InstanceType"))
+                .unwrap_or_default(),
             image_id: f.str("image_id", res.e("ImageId")),
             launch_time: None,
             metadata_options,
@@ -856,16 +923,21 @@ impl<'a> Template<'a> {
         let mut f = Fields::default();
         let data = res.e("LaunchTemplateData");
         let d = data.map(|e| &e.value);
-        let metadata_http_tokens = d
-            .and_then(|d| d.get("MetadataOptions"))
-            .and_then(|m| {
-                f.at_entry("metadata_http_tokens", d.and_then(|d| d.entry("MetadataOptions")));
-                f.str("metadata_http_tokens", m.entry("HttpTokens"))
-            });
+        let metadata_http_tokens = d.and_then(|d| d.get("MetadataOptions")).and_then(|m| {
+            f.at_entry(
+                "metadata_http_tokens",
+                d.and_then(|d| d.entry("MetadataOptions")),
+            );
+            f.str("metadata_http_tokens", m.entry("HttpTokens"))
+        });
         let mut associates_public_ip = false;
         if let Some(ni) = d.and_then(|d| d.entry("NetworkInterfaces")) {
             for i in ni.value.items() {
-                associates_public_ip |= f.bool("associates_public_ip", i.entry("AssociatePublicIpAddress"), false);
+                associates_public_ip |= f.bool(
+                    "associates_public_ip",
+                    i.entry("AssociatePublicIpAddress"),
+                    false,
+                );
             }
         }
         let mut all_ebs_encrypted = true;
@@ -938,8 +1010,12 @@ impl<'a> Template<'a> {
     /// `AWS::EC2::FlowLog`.
     fn flow_log(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
-        let resource_id = f.str("resource_id", res.e("ResourceId")).unwrap_or_default();
-        let traffic_type = f.str("traffic_type", res.e("TrafficType")).unwrap_or_else(|| "ALL".into());
+        let resource_id = f
+            .str("resource_id", res.e("ResourceId"))
+            .unwrap_or_default();
+        let traffic_type = f
+            .str("traffic_type", res.e("TrafficType"))
+            .unwrap_or_else(|| "ALL".into());
         let log_destination_type = f
             .str("log_destination_type", res.e("LogDestinationType"))
             .unwrap_or_else(|| "cloud-watch-logs".into());
@@ -961,8 +1037,14 @@ impl<'a> Template<'a> {
         let subnet = Ec2Subnet {
             subnet_id: self.id(&res.logical),
             vpc_id: f.str("vpc_id", res.e("VpcId")).unwrap_or_default(),
-            availability_zone: f.str("availability_zone", res.e("AvailabilityZone")).unwrap_or_default(),
-            map_public_ip_on_launch: f.bool("map_public_ip_on_launch", res.e("MapPublicIpOnLaunch"), false),
+            availability_zone: f
+                .str("availability_zone", res.e("AvailabilityZone"))
+                .unwrap_or_default(),
+            map_public_ip_on_launch: f.bool(
+                "map_public_ip_on_launch",
+                res.e("MapPublicIpOnLaunch"),
+                false,
+            ),
             derived: Default::default(),
             meta: ResourceMeta::new("", "", "", ""),
         };
@@ -981,7 +1063,9 @@ impl<'a> Template<'a> {
         let mut f = Fields::default();
         let engine = f.str("engine", res.e("Engine")).unwrap_or_default();
         let cluster = res.raw("DBClusterIdentifier").and_then(ref_target);
-        let cluster_res = cluster.as_ref().and_then(|c| self.resources.iter().find(|r| &r.logical == c));
+        let cluster_res = cluster
+            .as_ref()
+            .and_then(|c| self.resources.iter().find(|r| &r.logical == c));
         let storage_encrypted = match (res.e("StorageEncrypted"), cluster_res) {
             (None, Some(c)) => f.bool("storage_encrypted", c.e("StorageEncrypted"), false),
             (e, _) => f.bool("storage_encrypted", e, false),
@@ -998,26 +1082,48 @@ impl<'a> Template<'a> {
             .int("port", res.e("Port"))
             .map(|p| p as i32)
             .or_else(|| crate::model::derive::default_port(&engine));
-        let parameters = self.parameters(&mut f, res, "DBParameterGroupName", "AWS::RDS::DBParameterGroup");
+        let parameters = self.parameters(
+            &mut f,
+            res,
+            "DBParameterGroupName",
+            "AWS::RDS::DBParameterGroup",
+        );
         let db = RdsDbInstance {
             db_instance_identifier: f
                 .str("db_instance_identifier", res.e("DBInstanceIdentifier"))
                 .unwrap_or_else(|| res.logical.clone()),
-            engine_version: f.str("engine_version", res.e("EngineVersion")).unwrap_or_default(),
+            engine_version: f
+                .str("engine_version", res.e("EngineVersion"))
+                .unwrap_or_default(),
             storage_encrypted,
             publicly_accessible,
             multi_az: f.bool("multi_az", res.e("MultiAZ"), false),
-            auto_minor_version_upgrade: f.bool("auto_minor_version_upgrade", res.e("AutoMinorVersionUpgrade"), true),
+            auto_minor_version_upgrade: f.bool(
+                "auto_minor_version_upgrade",
+                res.e("AutoMinorVersionUpgrade"),
+                true,
+            ),
             deletion_protection: f.bool("deletion_protection", res.e("DeletionProtection"), false),
-            backup_retention_period: f.int("backup_retention_period", res.e("BackupRetentionPeriod")).unwrap_or(1) as i32,
+            backup_retention_period: f
+                .int("backup_retention_period", res.e("BackupRetentionPeriod"))
+                .unwrap_or(1) as i32,
             iam_database_authentication_enabled: f.bool(
                 "iam_database_authentication_enabled",
                 res.e("EnableIAMDatabaseAuthentication"),
                 false,
             ),
-            enabled_cloudwatch_logs_exports: f.strings("enabled_cloudwatch_logs_exports", res.e("EnableCloudwatchLogsExports")),
-            monitoring_interval: f.int("monitoring_interval", res.e("MonitoringInterval")).unwrap_or(0) as i32,
-            copy_tags_to_snapshot: f.bool("copy_tags_to_snapshot", res.e("CopyTagsToSnapshot"), false),
+            enabled_cloudwatch_logs_exports: f.strings(
+                "enabled_cloudwatch_logs_exports",
+                res.e("EnableCloudwatchLogsExports"),
+            ),
+            monitoring_interval: f
+                .int("monitoring_interval", res.e("MonitoringInterval"))
+                .unwrap_or(0) as i32,
+            copy_tags_to_snapshot: f.bool(
+                "copy_tags_to_snapshot",
+                res.e("CopyTagsToSnapshot"),
+                false,
+            ),
             port,
             master_username: f.str("master_username", res.e("MasterUsername")),
             db_cluster_identifier: cluster.map(|c| self.id(&c)),
@@ -1035,11 +1141,18 @@ impl<'a> Template<'a> {
 
     /// Parameters of the parameter group a DB names: joined when the group is in the
     /// template, unknown otherwise (defaults vary by engine version).
-    fn parameters(&self, f: &mut Fields, res: &Res, key: &str, group_type: &str) -> std::collections::BTreeMap<String, String> {
-        let group = res
-            .raw(key)
-            .and_then(ref_target)
-            .and_then(|t| self.resources.iter().find(|r| r.logical == t && r.rtype == group_type));
+    fn parameters(
+        &self,
+        f: &mut Fields,
+        res: &Res,
+        key: &str,
+        group_type: &str,
+    ) -> std::collections::BTreeMap<String, String> {
+        let group = res.raw(key).and_then(ref_target).and_then(|t| {
+            self.resources
+                .iter()
+                .find(|r| r.logical == t && r.rtype == group_type)
+        });
         match group {
             Some(g) => g
                 .props
@@ -1064,7 +1177,12 @@ impl<'a> Template<'a> {
             .int("port", res.e("Port"))
             .map(|p| p as i32)
             .or_else(|| crate::model::derive::default_port(&engine));
-        let parameters = self.parameters(&mut f, res, "DBClusterParameterGroupName", "AWS::RDS::DBClusterParameterGroup");
+        let parameters = self.parameters(
+            &mut f,
+            res,
+            "DBClusterParameterGroupName",
+            "AWS::RDS::DBClusterParameterGroup",
+        );
         let zones = f.strings("availability_zone_count", res.e("AvailabilityZones"));
         if res.e("AvailabilityZones").is_none() {
             f.unknown("availability_zone_count");
@@ -1073,7 +1191,9 @@ impl<'a> Template<'a> {
             db_cluster_identifier: f
                 .str("db_cluster_identifier", res.e("DBClusterIdentifier"))
                 .unwrap_or_else(|| res.logical.clone()),
-            engine_mode: f.str("engine_mode", res.e("EngineMode")).unwrap_or_else(|| "provisioned".into()),
+            engine_mode: f
+                .str("engine_mode", res.e("EngineMode"))
+                .unwrap_or_else(|| "provisioned".into()),
             storage_encrypted: f.bool("storage_encrypted", res.e("StorageEncrypted"), false),
             deletion_protection: f.bool("deletion_protection", res.e("DeletionProtection"), false),
             availability_zone_count: zones.len() as u32,
@@ -1083,11 +1203,26 @@ impl<'a> Template<'a> {
                 res.e("EnableIAMDatabaseAuthentication"),
                 false,
             ),
-            backtrack_window: f.int("backtrack_window", res.e("BacktrackWindow")).unwrap_or(0),
-            copy_tags_to_snapshot: f.bool("copy_tags_to_snapshot", res.e("CopyTagsToSnapshot"), false),
-            enabled_cloudwatch_logs_exports: f.strings("enabled_cloudwatch_logs_exports", res.e("EnableCloudwatchLogsExports")),
-            auto_minor_version_upgrade: f.bool("auto_minor_version_upgrade", res.e("AutoMinorVersionUpgrade"), true),
-            backup_retention_period: f.int("backup_retention_period", res.e("BackupRetentionPeriod")).unwrap_or(1) as i32,
+            backtrack_window: f
+                .int("backtrack_window", res.e("BacktrackWindow"))
+                .unwrap_or(0),
+            copy_tags_to_snapshot: f.bool(
+                "copy_tags_to_snapshot",
+                res.e("CopyTagsToSnapshot"),
+                false,
+            ),
+            enabled_cloudwatch_logs_exports: f.strings(
+                "enabled_cloudwatch_logs_exports",
+                res.e("EnableCloudwatchLogsExports"),
+            ),
+            auto_minor_version_upgrade: f.bool(
+                "auto_minor_version_upgrade",
+                res.e("AutoMinorVersionUpgrade"),
+                true,
+            ),
+            backup_retention_period: f
+                .int("backup_retention_period", res.e("BackupRetentionPeriod"))
+                .unwrap_or(1) as i32,
             master_username: f.str("master_username", res.e("MasterUsername")),
             port,
             parameters,
@@ -1111,9 +1246,15 @@ impl<'a> Template<'a> {
             key_id: self.id(&res.logical),
             key_manager: "CUSTOMER".into(),
             key_state: if enabled { "Enabled" } else { "Disabled" }.into(),
-            key_spec: f.str("key_spec", res.e("KeySpec")).unwrap_or_else(|| "SYMMETRIC_DEFAULT".into()),
-            key_usage: f.str("key_usage", res.e("KeyUsage")).unwrap_or_else(|| "ENCRYPT_DECRYPT".into()),
-            origin: f.str("origin", res.e("Origin")).unwrap_or_else(|| "AWS_KMS".into()),
+            key_spec: f
+                .str("key_spec", res.e("KeySpec"))
+                .unwrap_or_else(|| "SYMMETRIC_DEFAULT".into()),
+            key_usage: f
+                .str("key_usage", res.e("KeyUsage"))
+                .unwrap_or_else(|| "ENCRYPT_DECRYPT".into()),
+            origin: f
+                .str("origin", res.e("Origin"))
+                .unwrap_or_else(|| "AWS_KMS".into()),
             rotation_enabled: Some(f.bool("rotation_enabled", res.e("EnableKeyRotation"), false)),
             policy: f.json("policy", res.e("KeyPolicy")),
             deletion_date: None,
@@ -1134,8 +1275,14 @@ impl<'a> Template<'a> {
             f.at("event_selectors", e.line);
             for s in e.value.items() {
                 event_selectors.push(EventSelector {
-                    read_write_type: f.str("event_selectors", s.entry("ReadWriteType")).unwrap_or_else(|| "All".into()),
-                    include_management_events: f.bool("event_selectors", s.entry("IncludeManagementEvents"), true),
+                    read_write_type: f
+                        .str("event_selectors", s.entry("ReadWriteType"))
+                        .unwrap_or_else(|| "All".into()),
+                    include_management_events: f.bool(
+                        "event_selectors",
+                        s.entry("IncludeManagementEvents"),
+                        true,
+                    ),
                     data_resources: s
                         .get("DataResources")
                         .map(Node::items)
@@ -1154,7 +1301,12 @@ impl<'a> Template<'a> {
             f.at("advanced_event_selectors", e.line);
             for s in e.value.items() {
                 let list = |n: &Node, k: &str| -> Vec<String> {
-                    n.get(k).map(Node::items).unwrap_or_default().iter().filter_map(Node::as_str).collect()
+                    n.get(k)
+                        .map(Node::items)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(Node::as_str)
+                        .collect()
                 };
                 advanced_event_selectors.push(AdvancedEventSelector {
                     name: s.get("Name").and_then(Node::as_str),
@@ -1187,13 +1339,32 @@ impl<'a> Template<'a> {
         let name = f.str("meta.name", res.e("TrailName"));
         f.unknown.retain(|u| u != "meta.name");
         let trail = CloudTrailTrail {
-            is_multi_region_trail: f.bool("is_multi_region_trail", res.e("IsMultiRegionTrail"), false),
-            is_organization_trail: f.bool("is_organization_trail", res.e("IsOrganizationTrail"), false),
-            include_global_service_events: f.bool("include_global_service_events", res.e("IncludeGlobalServiceEvents"), true),
-            log_file_validation_enabled: f.bool("log_file_validation_enabled", res.e("EnableLogFileValidation"), false),
+            is_multi_region_trail: f.bool(
+                "is_multi_region_trail",
+                res.e("IsMultiRegionTrail"),
+                false,
+            ),
+            is_organization_trail: f.bool(
+                "is_organization_trail",
+                res.e("IsOrganizationTrail"),
+                false,
+            ),
+            include_global_service_events: f.bool(
+                "include_global_service_events",
+                res.e("IncludeGlobalServiceEvents"),
+                true,
+            ),
+            log_file_validation_enabled: f.bool(
+                "log_file_validation_enabled",
+                res.e("EnableLogFileValidation"),
+                false,
+            ),
             kms_key_id: f.present("kms_key_id", res.e("KMSKeyId")),
             s3_bucket_name: f.present("s3_bucket_name", res.e("S3BucketName")),
-            cloud_watch_logs_log_group_arn: f.present("cloud_watch_logs_log_group_arn", res.e("CloudWatchLogsLogGroupArn")),
+            cloud_watch_logs_log_group_arn: f.present(
+                "cloud_watch_logs_log_group_arn",
+                res.e("CloudWatchLogsLogGroupArn"),
+            ),
             is_logging: f.bool("is_logging", res.e("IsLogging"), true),
             latest_cloud_watch_logs_delivery_time: None,
             event_selectors,
@@ -1214,7 +1385,11 @@ impl<'a> Template<'a> {
         let g = group.map(|e| &e.value);
         let recorder = ConfigRecorder {
             role_arn: f.present("role_arn", res.e("RoleARN")),
-            all_supported: f.bool("all_supported", g.and_then(|g| g.entry("AllSupported")), g.is_none()),
+            all_supported: f.bool(
+                "all_supported",
+                g.and_then(|g| g.entry("AllSupported")),
+                g.is_none(),
+            ),
             include_global_resource_types: f.bool(
                 "include_global_resource_types",
                 g.and_then(|g| g.entry("IncludeGlobalResourceTypes")),
@@ -1241,7 +1416,9 @@ impl<'a> Template<'a> {
         let name = f.str("meta.name", res.e("LogGroupName"));
         f.unknown.retain(|u| u != "meta.name");
         let group = LogsLogGroup {
-            retention_in_days: f.int("retention_in_days", res.e("RetentionInDays")).map(|d| d as i32),
+            retention_in_days: f
+                .int("retention_in_days", res.e("RetentionInDays"))
+                .map(|d| d as i32),
             kms_key_id: f.present("kms_key_id", res.e("KmsKeyId")),
             meta: ResourceMeta::new("", "", "", ""),
         };
@@ -1261,19 +1438,29 @@ impl<'a> Template<'a> {
             for p in e.value.items() {
                 if let Some(document) = f.json("inline_policies", p.entry("PolicyDocument")) {
                     out.push(InlinePolicy {
-                        name: p.get("PolicyName").and_then(Node::as_str).unwrap_or_default(),
+                        name: p
+                            .get("PolicyName")
+                            .and_then(Node::as_str)
+                            .unwrap_or_default(),
                         document,
                         derived: Default::default(),
                     });
                 }
             }
         }
-        for p in self.resources.iter().filter(|r| r.rtype == "AWS::IAM::Policy") {
+        for p in self
+            .resources
+            .iter()
+            .filter(|r| r.rtype == "AWS::IAM::Policy")
+        {
             if list_refers_to(p, key, res) {
                 f.at("inline_policies", p.line);
                 if let Some(document) = f.json("inline_policies", p.e("PolicyDocument")) {
                     out.push(InlinePolicy {
-                        name: p.e("PolicyName").and_then(|e| e.value.as_str()).unwrap_or_default(),
+                        name: p
+                            .e("PolicyName")
+                            .and_then(|e| e.value.as_str())
+                            .unwrap_or_default(),
                         document,
                         derived: Default::default(),
                     });
@@ -1287,7 +1474,11 @@ impl<'a> Template<'a> {
     /// of the template that name it.
     fn attached_policies(&self, f: &mut Fields, res: &Res, key: &str) -> Vec<String> {
         let mut out = f.strings("attached_policies", res.e("ManagedPolicyArns"));
-        for p in self.resources.iter().filter(|r| r.rtype == "AWS::IAM::ManagedPolicy") {
+        for p in self
+            .resources
+            .iter()
+            .filter(|r| r.rtype == "AWS::IAM::ManagedPolicy")
+        {
             if list_refers_to(p, key, res) {
                 out.push(self.id(&p.logical));
             }
@@ -1302,7 +1493,11 @@ impl<'a> Template<'a> {
         let inline_policies = self.inline_policies(&mut f, res, "Users");
         let attached_policies = self.attached_policies(&mut f, res, "Users");
         let mut groups = f.strings("groups", res.e("Groups"));
-        for g in self.resources.iter().filter(|r| r.rtype == "AWS::IAM::UserToGroupAddition") {
+        for g in self
+            .resources
+            .iter()
+            .filter(|r| r.rtype == "AWS::IAM::UserToGroupAddition")
+        {
             if list_refers_to(g, "Users", res) {
                 groups.extend(g.e("GroupName").and_then(|e| e.value.as_str()));
             }
@@ -1353,7 +1548,9 @@ impl<'a> Template<'a> {
         f.unknown.retain(|u| u != "meta.name");
         let role = IamRole {
             path: f.str("path", res.e("Path")).unwrap_or_else(|| "/".into()),
-            assume_role_policy: f.json("assume_role_policy", res.e("AssumeRolePolicyDocument")).unwrap_or_default(),
+            assume_role_policy: f
+                .json("assume_role_policy", res.e("AssumeRolePolicyDocument"))
+                .unwrap_or_default(),
             attached_policies,
             inline_policies,
             last_used: None,
@@ -1369,9 +1566,14 @@ impl<'a> Template<'a> {
     /// principals' `ManagedPolicyArns` that refer to it.
     fn iam_managed_policy(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
-        let document = f.json("document", res.e("PolicyDocument")).unwrap_or_default();
+        let document = f
+            .json("document", res.e("PolicyDocument"))
+            .unwrap_or_default();
         let mut names = |key: &str, principal_type: &str| -> Vec<String> {
-            let mut out = f.strings(&format!("attached_{}", key.to_ascii_lowercase()), res.e(key));
+            let mut out = f.strings(
+                &format!("attached_{}", key.to_ascii_lowercase()),
+                res.e(key),
+            );
             for p in self.resources.iter().filter(|r| r.rtype == principal_type) {
                 let refers = p
                     .raw("ManagedPolicyArns")
@@ -1395,7 +1597,8 @@ impl<'a> Template<'a> {
         Resource::IamPolicy(IamPolicy {
             meta,
             aws_managed: false,
-            attachment_count: (attached_users.len() + attached_groups.len() + attached_roles.len()) as u32,
+            attachment_count: (attached_users.len() + attached_groups.len() + attached_roles.len())
+                as u32,
             attached_users,
             attached_groups,
             attached_roles,
@@ -1411,24 +1614,36 @@ impl<'a> Template<'a> {
     /// statement each); a function URL from `AWS::Lambda::Url` or SAM `FunctionUrlConfig`.
     fn lambda(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
-        let function_name = f.str("function_name", res.e("FunctionName")).unwrap_or_else(|| res.logical.clone());
+        let function_name = f
+            .str("function_name", res.e("FunctionName"))
+            .unwrap_or_else(|| res.logical.clone());
         f.unknown.retain(|u| u != "function_name");
         let vpc = res.e("VpcConfig");
-        let vpc_subnet_ids = f.strings("vpc_subnet_ids", vpc.and_then(|v| v.value.entry("SubnetIds")));
+        let vpc_subnet_ids = f.strings(
+            "vpc_subnet_ids",
+            vpc.and_then(|v| v.value.entry("SubnetIds")),
+        );
         let environment_variable_names = res
             .e("Environment")
             .and_then(|e| e.value.get("Variables"))
             .map(|v| v.entries().iter().map(|e| e.key.clone()).collect())
             .unwrap_or_default();
         let mut statements = Vec::new();
-        for p in self.related("AWS::Lambda::Permission", "FunctionName", res, Some(&function_name)) {
+        for p in self.related(
+            "AWS::Lambda::Permission",
+            "FunctionName",
+            res,
+            Some(&function_name),
+        ) {
             f.at("policy", p.line);
             let principal = p.e("Principal").map(|e| &e.value);
             let principal_json = match principal.map(|n| &n.kind) {
                 Some(Kind::Str(s)) if s == "*" => json!("*"),
                 Some(Kind::Str(s)) if s.ends_with(".amazonaws.com") => json!({"Service": s}),
                 Some(Kind::Str(s)) => json!({"AWS": s}),
-                Some(Kind::Unknown(r)) if super::is_reference(r) => json!({"AWS": super::placeholder(r)}),
+                Some(Kind::Unknown(r)) if super::is_reference(r) => {
+                    json!({"AWS": super::placeholder(r)})
+                }
                 _ => {
                     f.unknown("policy");
                     continue;
@@ -1439,10 +1654,15 @@ impl<'a> Template<'a> {
                 ("SourceArn", "AWS:SourceArn", "ArnLike"),
                 ("SourceAccount", "AWS:SourceAccount", "StringEquals"),
                 ("PrincipalOrgID", "aws:PrincipalOrgID", "StringEquals"),
-                ("FunctionUrlAuthType", "lambda:FunctionUrlAuthType", "StringEquals"),
+                (
+                    "FunctionUrlAuthType",
+                    "lambda:FunctionUrlAuthType",
+                    "StringEquals",
+                ),
             ] {
                 if let Some(e) = p.e(key) {
-                    let value = super::json_with_references(&e.value).unwrap_or(json!("${unknown}"));
+                    let value =
+                        super::json_with_references(&e.value).unwrap_or(json!("${unknown}"));
                     condition
                         .entry(op.to_string())
                         .or_insert_with(|| json!({}))
@@ -1462,16 +1682,24 @@ impl<'a> Template<'a> {
             }
             statements.push(stmt);
         }
-        let policy = (!statements.is_empty()).then(|| json!({"Version": "2012-10-17", "Statement": statements}));
+        let policy = (!statements.is_empty())
+            .then(|| json!({"Version": "2012-10-17", "Statement": statements}));
         let mut function_url_auth_type = res
             .e("FunctionUrlConfig")
             .and_then(|e| f.str("function_url_auth_type", e.value.entry("AuthType")));
-        for u in self.related("AWS::Lambda::Url", "TargetFunctionArn", res, Some(&function_name)) {
+        for u in self.related(
+            "AWS::Lambda::Url",
+            "TargetFunctionArn",
+            res,
+            Some(&function_name),
+        ) {
             function_url_auth_type = f.str("function_url_auth_type", u.e("AuthType"));
         }
         let function = LambdaFunction {
             runtime: f.str("runtime", res.e("Runtime")),
-            package_type: f.str("package_type", res.e("PackageType")).unwrap_or_else(|| "Zip".into()),
+            package_type: f
+                .str("package_type", res.e("PackageType"))
+                .unwrap_or_else(|| "Zip".into()),
             policy,
             vpc_subnet_ids,
             environment_variable_names,
@@ -1492,9 +1720,17 @@ impl<'a> Template<'a> {
     fn sqs_queue(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
         let kms_master_key_id = f.present("kms_master_key_id", res.e("KmsMasterKeyId"));
-        let sqs_managed_sse_enabled = f.bool("sqs_managed_sse_enabled", res.e("SqsManagedSseEnabled"), kms_master_key_id.is_none());
+        let sqs_managed_sse_enabled = f.bool(
+            "sqs_managed_sse_enabled",
+            res.e("SqsManagedSseEnabled"),
+            kms_master_key_id.is_none(),
+        );
         let mut policy = None;
-        for p in self.resources.iter().filter(|r| r.rtype == "AWS::SQS::QueuePolicy") {
+        for p in self
+            .resources
+            .iter()
+            .filter(|r| r.rtype == "AWS::SQS::QueuePolicy")
+        {
             if list_refers_to(p, "Queues", res) {
                 policy = f.json("policy", p.e("PolicyDocument"));
             }
@@ -1519,7 +1755,11 @@ impl<'a> Template<'a> {
         let mut f = Fields::default();
         let kms_master_key_id = f.present("kms_master_key_id", res.e("KmsMasterKeyId"));
         let mut policy = None;
-        for p in self.resources.iter().filter(|r| r.rtype == "AWS::SNS::TopicPolicy") {
+        for p in self
+            .resources
+            .iter()
+            .filter(|r| r.rtype == "AWS::SNS::TopicPolicy")
+        {
             if list_refers_to(p, "Topics", res) {
                 policy = f.json("policy", p.e("PolicyDocument"));
             }
@@ -1530,10 +1770,21 @@ impl<'a> Template<'a> {
         };
         let mut subscriptions: Vec<SnsSubscription> = res
             .e("Subscription")
-            .map(|e| e.value.items().iter().filter_map(|s| s.get("Protocol").and_then(Node::as_str)).map(subscription).collect())
+            .map(|e| {
+                e.value
+                    .items()
+                    .iter()
+                    .filter_map(|s| s.get("Protocol").and_then(Node::as_str))
+                    .map(subscription)
+                    .collect()
+            })
             .unwrap_or_default();
         for s in self.related("AWS::SNS::Subscription", "TopicArn", res, None) {
-            subscriptions.extend(s.e("Protocol").and_then(|e| e.value.as_str()).map(subscription));
+            subscriptions.extend(
+                s.e("Protocol")
+                    .and_then(|e| e.value.as_str())
+                    .map(subscription),
+            );
         }
         let name = f.str("meta.name", res.e("TopicName"));
         f.unknown.retain(|u| u != "meta.name");
@@ -1584,7 +1835,9 @@ impl<'a> Template<'a> {
         let mut f = Fields::default();
         let root = res.e("RootDirectory");
         let ap = EfsAccessPoint {
-            file_system_id: f.str("file_system_id", res.e("FileSystemId")).unwrap_or_default(),
+            file_system_id: f
+                .str("file_system_id", res.e("FileSystemId"))
+                .unwrap_or_default(),
             root_directory_path: root
                 .and_then(|r| f.str("root_directory_path", r.value.entry("Path")))
                 .or_else(|| Some("/".into())),
@@ -1602,7 +1855,9 @@ impl<'a> Template<'a> {
     /// provisioned tables it is unknown unless a scalable target names the table.
     fn dynamodb(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
-        let billing_mode = f.str("billing_mode", res.e("BillingMode")).unwrap_or_else(|| "PROVISIONED".into());
+        let billing_mode = f
+            .str("billing_mode", res.e("BillingMode"))
+            .unwrap_or_else(|| "PROVISIONED".into());
         let scaled = self.resources.iter().any(|r| {
             r.rtype == "AWS::ApplicationAutoScaling::ScalableTarget"
                 && r.raw("ResourceId").is_some_and(|n| {
@@ -1627,12 +1882,19 @@ impl<'a> Template<'a> {
                     .and_then(|e| e.value.entry("PointInTimeRecoveryEnabled")),
                 false,
             ),
-            deletion_protection_enabled: f.bool("deletion_protection_enabled", res.e("DeletionProtectionEnabled"), false),
+            deletion_protection_enabled: f.bool(
+                "deletion_protection_enabled",
+                res.e("DeletionProtectionEnabled"),
+                false,
+            ),
             billing_mode,
             auto_scaling_enabled,
             meta: ResourceMeta::new("", "", "", ""),
         };
-        f.at_entry("point_in_time_recovery_enabled", res.e("PointInTimeRecoverySpecification"));
+        f.at_entry(
+            "point_in_time_recovery_enabled",
+            res.e("PointInTimeRecoverySpecification"),
+        );
         let mut meta = self.meta(res, name);
         apply_fields(&mut meta, f);
         Resource::DynamoDbTable(DynamoDbTable { meta, ..table })
@@ -1653,7 +1915,12 @@ impl<'a> Template<'a> {
         apply_fields(&mut meta, f);
         Resource::DynamoDbTable(DynamoDbTable {
             meta,
-            billing_mode: if provisioned { "PROVISIONED" } else { "PAY_PER_REQUEST" }.into(),
+            billing_mode: if provisioned {
+                "PROVISIONED"
+            } else {
+                "PAY_PER_REQUEST"
+            }
+            .into(),
             point_in_time_recovery_enabled: false,
             deletion_protection_enabled: false,
             auto_scaling_enabled: None,
@@ -1667,11 +1934,14 @@ impl<'a> Template<'a> {
         f.unknown.retain(|u| u != "meta.name");
         let scan_on_push = f.bool(
             "scan_on_push",
-            res.e("ImageScanningConfiguration").and_then(|e| e.value.entry("ScanOnPush")),
+            res.e("ImageScanningConfiguration")
+                .and_then(|e| e.value.entry("ScanOnPush")),
             false,
         );
         f.at_entry("scan_on_push", res.e("ImageScanningConfiguration"));
-        let image_tag_mutability = f.str("image_tag_mutability", res.e("ImageTagMutability")).unwrap_or_else(|| "MUTABLE".into());
+        let image_tag_mutability = f
+            .str("image_tag_mutability", res.e("ImageTagMutability"))
+            .unwrap_or_else(|| "MUTABLE".into());
         f.at_entry("lifecycle_policy_present", res.e("LifecyclePolicy"));
         let mut meta = self.meta(res, name);
         apply_fields(&mut meta, f);
@@ -1688,7 +1958,9 @@ impl<'a> Template<'a> {
     /// names only (values are never copied).
     fn task_definition(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
-        let family = f.str("family", res.e("Family")).unwrap_or_else(|| res.logical.clone());
+        let family = f
+            .str("family", res.e("Family"))
+            .unwrap_or_else(|| res.logical.clone());
         f.unknown.retain(|u| u != "family");
         let mut containers = Vec::new();
         if let Some(e) = res.e("ContainerDefinitions") {
@@ -1698,7 +1970,11 @@ impl<'a> Template<'a> {
                     name: c.get("Name").and_then(Node::as_str).unwrap_or_default(),
                     privileged: f.bool("containers", c.entry("Privileged"), false),
                     user: f.str("containers", c.entry("User")),
-                    readonly_root_filesystem: f.bool("containers", c.entry("ReadonlyRootFilesystem"), false),
+                    readonly_root_filesystem: f.bool(
+                        "containers",
+                        c.entry("ReadonlyRootFilesystem"),
+                        false,
+                    ),
                     environment_variable_names: c
                         .get("Environment")
                         .map(Node::items)
@@ -1712,7 +1988,9 @@ impl<'a> Template<'a> {
         }
         let td = EcsTaskDefinition {
             revision: 1,
-            network_mode: f.str("network_mode", res.e("NetworkMode")).unwrap_or_else(|| "bridge".into()),
+            network_mode: f
+                .str("network_mode", res.e("NetworkMode"))
+                .unwrap_or_else(|| "bridge".into()),
             pid_mode: f.str("pid_mode", res.e("PidMode")),
             containers,
             derived: Default::default(),
@@ -1732,7 +2010,9 @@ impl<'a> Template<'a> {
             for s in e.value.items() {
                 if s.get("Name").and_then(Node::as_str).as_deref() == Some("containerInsights") {
                     f.at("container_insights", e.line);
-                    container_insights = f.str("container_insights", s.entry("Value")).unwrap_or(container_insights);
+                    container_insights = f
+                        .str("container_insights", s.entry("Value"))
+                        .unwrap_or(container_insights);
                 }
             }
         }
@@ -1740,7 +2020,10 @@ impl<'a> Template<'a> {
         f.unknown.retain(|u| u != "meta.name");
         let mut meta = self.meta(res, name);
         apply_fields(&mut meta, f);
-        Resource::EcsCluster(EcsCluster { meta, container_insights })
+        Resource::EcsCluster(EcsCluster {
+            meta,
+            container_insights,
+        })
     }
 
     /// `AWS::ECS::Service`: launch type `EC2` unless set, no public IP unless
@@ -1751,12 +2034,18 @@ impl<'a> Template<'a> {
             .e("NetworkConfiguration")
             .and_then(|e| e.value.get("AwsvpcConfiguration"))
             .and_then(|a| a.entry("AssignPublicIp"));
-        let assign_public_ip = f.str("assign_public_ip", awsvpc).is_some_and(|v| v == "ENABLED");
+        let assign_public_ip = f
+            .str("assign_public_ip", awsvpc)
+            .is_some_and(|v| v == "ENABLED");
         let name = f.str("meta.name", res.e("ServiceName"));
         f.unknown.retain(|u| u != "meta.name");
         let service = EcsService {
-            cluster_arn: f.present("cluster_arn", res.e("Cluster")).unwrap_or_default(),
-            launch_type: f.str("launch_type", res.e("LaunchType")).unwrap_or_else(|| "EC2".into()),
+            cluster_arn: f
+                .present("cluster_arn", res.e("Cluster"))
+                .unwrap_or_default(),
+            launch_type: f
+                .str("launch_type", res.e("LaunchType"))
+                .unwrap_or_else(|| "EC2".into()),
             platform_version: f.str("platform_version", res.e("PlatformVersion")),
             assign_public_ip,
             meta: ResourceMeta::new("", "", "", ""),
@@ -1793,17 +2082,36 @@ impl<'a> Template<'a> {
             }
             value
         };
-        let deletion_protection_enabled = attr(&mut f, "deletion_protection.enabled", "deletion_protection_enabled").as_deref() == Some("true");
-        let access_logs_enabled = attr(&mut f, "access_logs.s3.enabled", "access_logs_enabled").as_deref() == Some("true");
-        let drop_invalid_header_fields =
-            attr(&mut f, "routing.http.drop_invalid_header_fields.enabled", "drop_invalid_header_fields").as_deref() == Some("true");
-        let desync_mitigation_mode =
-            attr(&mut f, "routing.http.desync_mitigation_mode", "desync_mitigation_mode").or_else(|| Some("defensive".into()));
+        let deletion_protection_enabled = attr(
+            &mut f,
+            "deletion_protection.enabled",
+            "deletion_protection_enabled",
+        )
+        .as_deref()
+            == Some("true");
+        let access_logs_enabled = attr(&mut f, "access_logs.s3.enabled", "access_logs_enabled")
+            .as_deref()
+            == Some("true");
+        let drop_invalid_header_fields = attr(
+            &mut f,
+            "routing.http.drop_invalid_header_fields.enabled",
+            "drop_invalid_header_fields",
+        )
+        .as_deref()
+            == Some("true");
+        let desync_mitigation_mode = attr(
+            &mut f,
+            "routing.http.desync_mitigation_mode",
+            "desync_mitigation_mode",
+        )
+        .or_else(|| Some("defensive".into()));
         let subnets = res.e("Subnets").or_else(|| res.e("SubnetMappings"));
         let availability_zones = match subnets {
             Some(e) if !e.value.has_unknown() => {
                 f.at("availability_zones", e.line);
-                (1..=e.value.items().len()).map(|i| format!("(zone of subnet {i})")).collect()
+                (1..=e.value.items().len())
+                    .map(|i| format!("(zone of subnet {i})"))
+                    .collect()
             }
             _ => {
                 f.unknown("availability_zones");
@@ -1811,7 +2119,12 @@ impl<'a> Template<'a> {
             }
         };
         let mut listeners = Vec::new();
-        for l in self.related("AWS::ElasticLoadBalancingV2::Listener", "LoadBalancerArn", res, None) {
+        for l in self.related(
+            "AWS::ElasticLoadBalancingV2::Listener",
+            "LoadBalancerArn",
+            res,
+            None,
+        ) {
             f.at("listeners", l.line);
             listeners.push(Listener {
                 arn: self.id(&l.logical),
@@ -1825,7 +2138,10 @@ impl<'a> Template<'a> {
                     .iter()
                     .map(|a| ListenerAction {
                         action_type: a.get("Type").and_then(Node::as_str).unwrap_or_default(),
-                        redirect_protocol: a.get("RedirectConfig").and_then(|r| r.get("Protocol")).and_then(Node::as_str),
+                        redirect_protocol: a
+                            .get("RedirectConfig")
+                            .and_then(|r| r.get("Protocol"))
+                            .and_then(Node::as_str),
                     })
                     .collect(),
             });
@@ -1833,8 +2149,12 @@ impl<'a> Template<'a> {
         let name = f.str("meta.name", res.e("Name"));
         f.unknown.retain(|u| u != "meta.name");
         let lb = Elbv2LoadBalancer {
-            load_balancer_type: f.str("load_balancer_type", res.e("Type")).unwrap_or_else(|| "application".into()),
-            scheme: f.str("scheme", res.e("Scheme")).unwrap_or_else(|| "internet-facing".into()),
+            load_balancer_type: f
+                .str("load_balancer_type", res.e("Type"))
+                .unwrap_or_else(|| "application".into()),
+            scheme: f
+                .str("scheme", res.e("Scheme"))
+                .unwrap_or_else(|| "internet-facing".into()),
             availability_zones,
             listeners,
             deletion_protection_enabled,
@@ -1854,7 +2174,12 @@ impl<'a> Template<'a> {
         let mut f = Fields::default();
         let mut rotation_enabled = false;
         let mut rotation_interval_days = None;
-        for r in self.related("AWS::SecretsManager::RotationSchedule", "SecretId", res, None) {
+        for r in self.related(
+            "AWS::SecretsManager::RotationSchedule",
+            "SecretId",
+            res,
+            None,
+        ) {
             rotation_enabled = true;
             f.at("rotation_enabled", r.line);
             let rules = r.e("RotationRules").map(|e| &e.value);
@@ -1862,7 +2187,9 @@ impl<'a> Template<'a> {
                 .and_then(|r| r.entry("AutomaticallyAfterDays"))
                 .and_then(|e| f.int("rotation_interval_days", Some(e)))
                 .or_else(|| {
-                    let expr = rules.and_then(|r| r.get("ScheduleExpression")).and_then(Node::as_str)?;
+                    let expr = rules
+                        .and_then(|r| r.get("ScheduleExpression"))
+                        .and_then(Node::as_str)?;
                     let days = expr.strip_prefix("rate(")?.strip_suffix(')')?;
                     let (n, unit) = days.split_once(' ')?;
                     let n: i64 = n.parse().ok()?;
@@ -1909,11 +2236,9 @@ fn list_refers_to(r: &Res, key: &str, target: &Res) -> bool {
         || r.e(key).is_some_and(|e| {
             e.value.items().iter().any(|n| {
                 n.as_str().is_some_and(|s| {
-                    target
-                        .props
-                        .entries()
-                        .iter()
-                        .any(|p| p.key.ends_with("Name") && p.value.as_str().as_deref() == Some(s.as_str()))
+                    target.props.entries().iter().any(|p| {
+                        p.key.ends_with("Name") && p.value.as_str().as_deref() == Some(s.as_str())
+                    })
                 })
             })
         })
@@ -1950,7 +2275,9 @@ fn concat(parts: Vec<Node>, delim: &str, line: u32, col: u32) -> Node {
 
 /// `Tags: [{Key, Value}]` (or SAM's map form) as a map; unknown values are left out.
 fn tags(entry: Option<&Entry>) -> std::collections::BTreeMap<String, String> {
-    let Some(e) = entry else { return Default::default() };
+    let Some(e) = entry else {
+        return Default::default();
+    };
     match &e.value.kind {
         Kind::Seq(items) => items
             .iter()
@@ -1975,12 +2302,21 @@ fn canned_acl(f: &mut Fields, entry: Option<&Entry>) -> BucketAcl {
     };
     let grants = match f.str("acl", entry).as_deref() {
         Some("PublicRead") => vec![group("global/AllUsers", "READ")],
-        Some("PublicReadWrite") => vec![group("global/AllUsers", "READ"), group("global/AllUsers", "WRITE")],
+        Some("PublicReadWrite") => vec![
+            group("global/AllUsers", "READ"),
+            group("global/AllUsers", "WRITE"),
+        ],
         Some("AuthenticatedRead") => vec![group("global/AuthenticatedUsers", "READ")],
-        Some("LogDeliveryWrite") => vec![group("s3/LogDelivery", "WRITE"), group("s3/LogDelivery", "READ_ACP")],
+        Some("LogDeliveryWrite") => vec![
+            group("s3/LogDelivery", "WRITE"),
+            group("s3/LogDelivery", "READ_ACP"),
+        ],
         _ => Vec::new(),
     };
-    BucketAcl { owner_id: None, grants }
+    BucketAcl {
+        owner_id: None,
+        grants,
+    }
 }
 
 /// IMDS options from a `MetadataOptions` mapping.
@@ -2038,7 +2374,8 @@ fn sg_rule(f: &mut Fields, path: &str, rule: &Node, line: u32) -> SecurityGroupP
     };
     p.ipv4_ranges.extend(known("CidrIp"));
     p.ipv6_ranges.extend(known("CidrIpv6"));
-    p.prefix_list_ids.extend(known("SourcePrefixListId").or_else(|| known("DestinationPrefixListId")));
+    p.prefix_list_ids
+        .extend(known("SourcePrefixListId").or_else(|| known("DestinationPrefixListId")));
     p.referenced_group_ids.extend(
         known("SourceSecurityGroupId")
             .or_else(|| known("DestinationSecurityGroupId"))
@@ -2085,16 +2422,24 @@ mod tests {
         let text = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Env: {Type: String, Default: prod}\n  Key: {Type: String}\nMappings:\n  M: {prod: {Algo: aws:kms}}\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub '${Env}-data'\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: !FindInMap [M, !Ref Env, Algo]\n              KMSMasterKeyID: !Ref Key\n      VersioningConfiguration:\n        Status: !If [C, Enabled, Suspended]\n";
         let r = load(text);
         assert_eq!(r.error, None);
-        let Resource::S3Bucket(b) = &r.resources[0] else { panic!("bucket") };
+        let Resource::S3Bucket(b) = &r.resources[0] else {
+            panic!("bucket")
+        };
         assert_eq!(b.meta.name.as_deref(), Some("prod-data"));
         assert_eq!(b.encryption_rules[0].sse_algorithm, "aws:kms");
         assert!(b.meta.unknown.contains(&"encryption_rules".to_string()));
         assert!(b.meta.unknown.contains(&"versioning".to_string()));
         assert_eq!(b.meta.lines.get("versioning"), Some(&18));
         assert_eq!(b.meta.lines.get("encryption_rules"), Some(&12));
-        assert_eq!(b.meta.source, crate::model::Source::Iac {
-            file: "t.yaml".into(), line: 8, format: "cloudformation".into(), logical_id: "B".into()
-        });
+        assert_eq!(
+            b.meta.source,
+            crate::model::Source::Iac {
+                file: "t.yaml".into(),
+                line: 8,
+                format: "cloudformation".into(),
+                logical_id: "B".into()
+            }
+        );
     }
 
     #[test]
@@ -2106,7 +2451,9 @@ mod tests {
      "CidrIp": {"Fn::Join": ["", ["0.0.0.0", "/0"]]}}}
 }}"#;
         let r = load(text);
-        let Resource::Ec2SecurityGroup(sg) = &r.resources[0] else { panic!("sg") };
+        let Resource::Ec2SecurityGroup(sg) = &r.resources[0] else {
+            panic!("sg")
+        };
         assert_eq!(sg.ingress.len(), 1);
         assert_eq!(sg.ingress[0].ipv4_ranges, vec!["0.0.0.0/0"]);
         assert_eq!(sg.meta.lines.get("derived.admin_ports_open_ipv4"), Some(&3));

@@ -222,7 +222,9 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, explicit: bool) {
     for entry in entries.flatten() {
         let child = entry.path();
         let name = entry.file_name();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             if !SKIPPED_DIRS.iter().any(|s| name == *s) {
                 walk(&child, out, false);
@@ -287,7 +289,14 @@ fn escape_glob(text: &str) -> String {
 }
 
 /// The metadata of an IaC resource.
-pub fn iac_meta(id: String, name: Option<String>, file: &str, line: u32, format: Format, logical_id: &str) -> ResourceMeta {
+pub fn iac_meta(
+    id: String,
+    name: Option<String>,
+    file: &str,
+    line: u32,
+    format: Format,
+    logical_id: &str,
+) -> ResourceMeta {
     let mut meta = ResourceMeta::new(id, "", "", "aws");
     meta.name = name;
     meta.source = Source::Iac {
@@ -467,43 +476,152 @@ pub fn apply_fields(meta: &mut ResourceMeta, fields: Fields) {
 /// makes the derived facts unknown too, and a failing check that reads only derived facts
 /// still points at the property they come from.
 const DERIVED_FROM: &[(&str, &str, &[&str])] = &[
-    ("s3_bucket", "policy", &["derived.policy", "derived.public_read", "derived.public_write"]),
-    ("s3_bucket", "acl", &["derived.acl_public_read", "derived.acl_public_write", "derived.public_read", "derived.public_write"]),
-    ("s3_bucket", "public_access_block", &["derived.effective_public_access_block", "derived.public_read", "derived.public_write"]),
-    ("s3_bucket", "object_ownership", &["derived.public_read", "derived.public_write"]),
+    (
+        "s3_bucket",
+        "policy",
+        &[
+            "derived.policy",
+            "derived.public_read",
+            "derived.public_write",
+        ],
+    ),
+    (
+        "s3_bucket",
+        "acl",
+        &[
+            "derived.acl_public_read",
+            "derived.acl_public_write",
+            "derived.public_read",
+            "derived.public_write",
+        ],
+    ),
+    (
+        "s3_bucket",
+        "public_access_block",
+        &[
+            "derived.effective_public_access_block",
+            "derived.public_read",
+            "derived.public_write",
+        ],
+    ),
+    (
+        "s3_bucket",
+        "object_ownership",
+        &["derived.public_read", "derived.public_write"],
+    ),
     ("s3_bucket", "encryption_rules", &["derived.kms_encrypted"]),
-    ("ec2_security_group", "ingress", &["derived.world_open_ingress", "derived.admin_ports_open_ipv4", "derived.admin_ports_open_ipv6", "derived.rule_count"]),
+    (
+        "ec2_security_group",
+        "ingress",
+        &[
+            "derived.world_open_ingress",
+            "derived.admin_ports_open_ipv4",
+            "derived.admin_ports_open_ipv6",
+            "derived.rule_count",
+        ],
+    ),
     ("ec2_security_group", "egress", &["derived.rule_count"]),
     ("ec2_security_group", "group_name", &["derived.is_default"]),
-    ("ec2_instance", "metadata_options", &["derived.imdsv2_required"]),
-    ("iam_user", "inline_policies", &["derived.has_full_admin", "derived.has_direct_policies"]),
-    ("iam_user", "attached_policies", &["derived.has_full_admin", "derived.has_direct_policies"]),
-    ("iam_role", "assume_role_policy", &["derived.trust_public", "derived.trusted_external_accounts"]),
+    (
+        "ec2_instance",
+        "metadata_options",
+        &["derived.imdsv2_required"],
+    ),
+    (
+        "iam_user",
+        "inline_policies",
+        &["derived.has_full_admin", "derived.has_direct_policies"],
+    ),
+    (
+        "iam_user",
+        "attached_policies",
+        &["derived.has_full_admin", "derived.has_direct_policies"],
+    ),
+    (
+        "iam_role",
+        "assume_role_policy",
+        &["derived.trust_public", "derived.trusted_external_accounts"],
+    ),
     ("iam_role", "path", &["derived.service_linked"]),
     ("iam_policy", "document", &["derived"]),
     ("kms_key", "policy", &["derived.policy"]),
     ("kms_key", "key_spec", &["derived.rotatable"]),
     ("kms_key", "origin", &["derived.rotatable"]),
     ("lambda_function", "policy", &["derived.policy"]),
-    ("lambda_function", "vpc_subnet_ids", &["derived.vpc_availability_zones"]),
+    (
+        "lambda_function",
+        "vpc_subnet_ids",
+        &["derived.vpc_availability_zones"],
+    ),
     ("sqs_queue", "policy", &["derived.policy"]),
     ("sns_topic", "policy", &["derived.policy"]),
     ("rds_db_instance", "port", &["derived.uses_default_port"]),
-    ("rds_db_instance", "master_username", &["derived.uses_default_master_username"]),
-    ("rds_db_instance", "subnet_ids", &["derived.in_public_subnet"]),
+    (
+        "rds_db_instance",
+        "master_username",
+        &["derived.uses_default_master_username"],
+    ),
+    (
+        "rds_db_instance",
+        "subnet_ids",
+        &["derived.in_public_subnet"],
+    ),
     ("rds_db_cluster", "port", &["derived.uses_default_port"]),
-    ("rds_db_cluster", "master_username", &["derived.uses_default_master_username"]),
-    ("cloudtrail_trail", "event_selectors", &["derived.logs_management_events_read_write", "derived.logs_s3_data_events_read", "derived.logs_s3_data_events_write"]),
-    ("cloudtrail_trail", "cloud_watch_logs_log_group_arn", &["derived.cloud_watch_logs_log_group_name", "derived.cloud_watch_logs_region"]),
-    ("ecs_task_definition", "containers", &["derived.secret_like_environment_variables"]),
-    ("efs_file_system", "mount_target_subnet_ids", &["derived.mount_targets_in_public_subnets"]),
+    (
+        "rds_db_cluster",
+        "master_username",
+        &["derived.uses_default_master_username"],
+    ),
+    (
+        "cloudtrail_trail",
+        "event_selectors",
+        &[
+            "derived.logs_management_events_read_write",
+            "derived.logs_s3_data_events_read",
+            "derived.logs_s3_data_events_write",
+        ],
+    ),
+    (
+        "cloudtrail_trail",
+        "cloud_watch_logs_log_group_arn",
+        &[
+            "derived.cloud_watch_logs_log_group_name",
+            "derived.cloud_watch_logs_region",
+        ],
+    ),
+    (
+        "ecs_task_definition",
+        "containers",
+        &["derived.secret_like_environment_variables"],
+    ),
+    (
+        "efs_file_system",
+        "mount_target_subnet_ids",
+        &["derived.mount_targets_in_public_subnets"],
+    ),
 ];
 
 /// Facts that exist only once a resource is deployed and used (ages, last use, delivery
 /// times): always unknown for IaC.
 const RUNTIME_ONLY: &[(&str, &[&str])] = &[
-    ("iam_user", &["password_last_used", "derived.days_since_password_use", "derived.oldest_active_key_age_days", "derived.stalest_active_key_days"]),
-    ("secretsmanager_secret", &["last_rotated_date", "last_accessed_date", "derived.days_since_rotation", "derived.days_since_access"]),
+    (
+        "iam_user",
+        &[
+            "password_last_used",
+            "derived.days_since_password_use",
+            "derived.oldest_active_key_age_days",
+            "derived.stalest_active_key_days",
+        ],
+    ),
+    (
+        "secretsmanager_secret",
+        &[
+            "last_rotated_date",
+            "last_accessed_date",
+            "derived.days_since_rotation",
+            "derived.days_since_access",
+        ],
+    ),
     ("ec2_instance", &["derived.days_stopped"]),
     ("ec2_security_group", &["attached_interface_count"]),
 ];
@@ -539,7 +657,9 @@ pub fn finalize(resource: &mut Resource) {
     if let Resource::CloudTrailTrail(t) = resource
         && t.cloud_watch_logs_log_group_arn.is_some()
     {
-        t.meta.unknown.push("derived.cloud_watch_logs_delivered_recently".into());
+        t.meta
+            .unknown
+            .push("derived.cloud_watch_logs_delivered_recently".into());
     }
     let meta = resource.meta_mut();
     for (t, fields) in RUNTIME_ONLY {
@@ -560,7 +680,9 @@ mod tests {
     #[test]
     fn glob_escape_matches_only_itself() {
         let pattern = escape_glob("module.a.aws_s3_bucket.b[\"x*\"]");
-        let glob = globset::Glob::new(&pattern).expect("valid").compile_matcher();
+        let glob = globset::Glob::new(&pattern)
+            .expect("valid")
+            .compile_matcher();
         assert!(glob.is_match("module.a.aws_s3_bucket.b[\"x*\"]"));
         assert!(!glob.is_match("module.a.aws_s3_bucket.b[\"xy\"]"));
     }

@@ -24,11 +24,13 @@ use serde_json::{Value, json};
 use super::cloudformation::{normalize_protocol, record_open_rule};
 use super::yaml::{Entry, Kind, Node};
 use super::{Fields, FileResult, Format, InlineSuppression, apply_fields, iac_meta};
-use crate::model::cloudtrail::{AdvancedEventSelector, AdvancedFieldSelector, CloudTrailTrail, DataResource, EventSelector};
+use crate::model::cloudtrail::{
+    AdvancedEventSelector, AdvancedFieldSelector, CloudTrailTrail, DataResource, EventSelector,
+};
 use crate::model::config::ConfigRecorder;
 use crate::model::ec2::{
-    Ec2EbsEncryptionDefault, Ec2FlowLog, Ec2Instance, Ec2LaunchTemplate, Ec2SecurityGroup, Ec2Subnet,
-    Ec2Volume, Ec2Vpc, MetadataOptions, SecurityGroupPermission,
+    Ec2EbsEncryptionDefault, Ec2FlowLog, Ec2Instance, Ec2LaunchTemplate, Ec2SecurityGroup,
+    Ec2Subnet, Ec2Volume, Ec2Vpc, MetadataOptions, SecurityGroupPermission,
 };
 use crate::model::elb::{Elbv2LoadBalancer, Listener, ListenerAction};
 use crate::model::iam::{IamGroup, IamPasswordPolicy, IamPolicy, IamRole, IamUser, InlinePolicy};
@@ -37,8 +39,8 @@ use crate::model::lambda::LambdaFunction;
 use crate::model::monitoring::{LogsLogGroup, SnsSubscription, SnsTopic};
 use crate::model::rds::{RdsDbCluster, RdsDbInstance};
 use crate::model::s3::{
-    AclGrant, BucketAcl, BucketLogging, EncryptionRule, PublicAccessBlock, S3AccountPublicAccessBlock,
-    S3Bucket, Versioning,
+    AclGrant, BucketAcl, BucketLogging, EncryptionRule, PublicAccessBlock,
+    S3AccountPublicAccessBlock, S3Bucket, Versioning,
 };
 use crate::model::services::{
     ContainerDefinition, DynamoDbTable, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition,
@@ -126,11 +128,19 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
     let mut unknowns: HashMap<String, Value> = HashMap::new();
     for change in plan["resource_changes"].as_array().into_iter().flatten() {
         if let Some(address) = change["address"].as_str() {
-            unknowns.insert(address.to_string(), change["change"]["after_unknown"].clone());
+            unknowns.insert(
+                address.to_string(),
+                change["change"]["after_unknown"].clone(),
+            );
         }
     }
     let mut configs: HashMap<String, ModuleConfig> = HashMap::new();
-    collect_config(&plan["configuration"]["root_module"], "", Some(dir.clone()), &mut configs);
+    collect_config(
+        &plan["configuration"]["root_module"],
+        "",
+        Some(dir.clone()),
+        &mut configs,
+    );
     let mut planned = Vec::new();
     collect_planned(&plan["planned_values"]["root_module"], &mut planned);
     let mut locator = Locator::default();
@@ -139,9 +149,11 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
         if value["mode"].as_str() != Some("managed") {
             continue;
         }
-        let (Some(address), Some(rtype), Some(name)) =
-            (value["address"].as_str(), value["type"].as_str(), value["name"].as_str())
-        else {
+        let (Some(address), Some(rtype), Some(name)) = (
+            value["address"].as_str(),
+            value["type"].as_str(),
+            value["name"].as_str(),
+        ) else {
             continue;
         };
         let module = module_prefix(address);
@@ -159,7 +171,12 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
                 l.attributes,
                 l.ignores,
             ),
-            None => (shown.to_string(), line_in(text, address), HashMap::new(), Vec::new()),
+            None => (
+                shown.to_string(),
+                line_in(text, address),
+                HashMap::new(),
+                Vec::new(),
+            ),
         };
         // Only arguments written in the `.tf` have a line of their own; values the provider
         // fills in get none (0), so findings point at the resource instead.
@@ -180,7 +197,12 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
             .map(|e| {
                 e.references
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.iter().map(|r| format!("{module}{r}")).collect()))
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            v.iter().map(|r| format!("{module}{r}")).collect(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -205,7 +227,9 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
             });
         }
         if let Some(tag) = tag_value(r, "stance:suppress") {
-            let (checks, reason) = tag.split_once(':').unwrap_or((tag.as_str(), "suppressed by tag"));
+            let (checks, reason) = tag
+                .split_once(':')
+                .unwrap_or((tag.as_str(), "suppressed by tag"));
             for check in checks.split(',').map(str::trim).filter(|c| !c.is_empty()) {
                 result.suppressions.push(InlineSuppression {
                     check: check.to_string(),
@@ -284,13 +308,20 @@ struct Expressions {
     references: HashMap<String, Vec<String>>,
 }
 
-fn collect_config(module: &Value, path: &str, dir: Option<PathBuf>, out: &mut HashMap<String, ModuleConfig>) {
+fn collect_config(
+    module: &Value,
+    path: &str,
+    dir: Option<PathBuf>,
+    out: &mut HashMap<String, ModuleConfig>,
+) {
     let mut config = ModuleConfig {
         dir: dir.clone(),
         ..ModuleConfig::default()
     };
     for r in module["resources"].as_array().into_iter().flatten() {
-        let Some(address) = r["address"].as_str() else { continue };
+        let Some(address) = r["address"].as_str() else {
+            continue;
+        };
         let mut e = Expressions {
             expressions: r["expressions"].clone(),
             ..Expressions::default()
@@ -310,7 +341,9 @@ fn collect_config(module: &Value, path: &str, dir: Option<PathBuf>, out: &mut Ha
     for (name, call) in module["module_calls"].as_object().into_iter().flatten() {
         let source = call["source"].as_str().unwrap_or_default();
         let child_dir = match &dir {
-            Some(d) if source.starts_with("./") || source.starts_with("../") => Some(d.join(source)),
+            Some(d) if source.starts_with("./") || source.starts_with("../") => {
+                Some(d.join(source))
+            }
             _ => None,
         };
         let child_path = if path.is_empty() {
@@ -330,7 +363,8 @@ fn collect_references(expr: &Value, out: &mut Vec<String>) {
             if let Some(refs) = map.get("references").and_then(Value::as_array) {
                 for r in refs.iter().filter_map(Value::as_str) {
                     let parts: Vec<&str> = r.split('.').collect();
-                    let base = if parts.first() == Some(&"data") || parts.first() == Some(&"module") {
+                    let base = if parts.first() == Some(&"data") || parts.first() == Some(&"module")
+                    {
                         parts.iter().take(3).copied().collect::<Vec<_>>().join(".")
                     } else {
                         parts.iter().take(2).copied().collect::<Vec<_>>().join(".")
@@ -364,7 +398,12 @@ fn mark_unknown(node: &mut Node, unknown: &Value, expressions: Option<&Expressio
         for entry in entries.iter_mut() {
             if let Kind::Unknown(_) = entry.value.kind
                 && let Some(target) = e.references.get(&entry.key).and_then(|refs| {
-                    refs.iter().find(|r| !r.starts_with("var.") && !r.starts_with("local.") && !r.starts_with("each.") && !r.starts_with("count."))
+                    refs.iter().find(|r| {
+                        !r.starts_with("var.")
+                            && !r.starts_with("local.")
+                            && !r.starts_with("each.")
+                            && !r.starts_with("count.")
+                    })
                 })
             {
                 entry.value.kind = Kind::Unknown(format!("{}${{{target}}}", super::REFERENCE));
@@ -489,7 +528,10 @@ fn block_attributes(lines: &[&str], start: usize) -> HashMap<String, u32> {
         let code = code.split("//").next().unwrap_or("");
         if depth == 1 {
             let t = code.trim_start();
-            let ident: String = t.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let ident: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
             let rest = t[ident.len()..].trim_start();
             if !ident.is_empty() && (rest.starts_with('=') || rest.starts_with('{')) {
                 out.entry(ident).or_insert(i as u32 + 1);
@@ -527,7 +569,11 @@ fn ignores_above(lines: &[&str], start: usize) -> Vec<(String, String, u32)> {
             let rest = rest.trim();
             let (check, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
             if !check.is_empty() {
-                let reason = if reason.trim().is_empty() { "ignored in the configuration" } else { reason.trim() };
+                let reason = if reason.trim().is_empty() {
+                    "ignored in the configuration"
+                } else {
+                    reason.trim()
+                };
                 out.push((check.to_string(), reason.to_string(), i as u32 + 1));
             }
         }
@@ -543,7 +589,13 @@ struct Plan {
 impl Plan {
     /// Resources of `rtype` whose argument `arg` refers to `target` (by reference, or by a
     /// value equal to one of `names`).
-    fn related<'a>(&'a self, rtype: &str, arg: &str, target: &TfRes, names: &[Option<String>]) -> Vec<&'a TfRes> {
+    fn related<'a>(
+        &'a self,
+        rtype: &str,
+        arg: &str,
+        target: &TfRes,
+        names: &[Option<String>],
+    ) -> Vec<&'a TfRes> {
         self.resources
             .iter()
             .filter(|r| r.rtype == rtype && refers(r, arg, target, names))
@@ -551,15 +603,25 @@ impl Plan {
     }
 
     /// Resources of `rtype` whose list argument `arg` names `target`.
-    fn related_list<'a>(&'a self, rtype: &str, arg: &str, target: &TfRes, names: &[Option<String>]) -> Vec<&'a TfRes> {
+    fn related_list<'a>(
+        &'a self,
+        rtype: &str,
+        arg: &str,
+        target: &TfRes,
+        names: &[Option<String>],
+    ) -> Vec<&'a TfRes> {
         self.resources
             .iter()
             .filter(|r| {
                 r.rtype == rtype
-                    && (r.refs.get(arg).is_some_and(|refs| refs.iter().any(|x| x == target.base()))
+                    && (r
+                        .refs
+                        .get(arg)
+                        .is_some_and(|refs| refs.iter().any(|x| x == target.base()))
                         || r.values.get(arg).is_some_and(|v| {
                             v.items().iter().any(|i| {
-                                i.as_str().is_some_and(|s| names.iter().flatten().any(|n| *n == s))
+                                i.as_str()
+                                    .is_some_and(|s| names.iter().flatten().any(|n| *n == s))
                             })
                         }))
             })
@@ -578,7 +640,12 @@ impl Plan {
         meta.tags = r
             .values
             .get("tags")
-            .map(|t| t.entries().iter().filter_map(|e| Some((e.key.clone(), e.value.as_str()?))).collect())
+            .map(|t| {
+                t.entries()
+                    .iter()
+                    .filter_map(|e| Some((e.key.clone(), e.value.as_str()?)))
+                    .collect()
+            })
             .unwrap_or_default();
         meta
     }
@@ -586,8 +653,10 @@ impl Plan {
     /// A stand-in id for another resource this one refers to through `arg` (its address), or
     /// the literal value.
     fn id_ref(&self, r: &TfRes, arg: &str) -> Option<String> {
-        if let Some(target) = r.refs.get(arg).and_then(|refs| refs.iter().find(|x| !x.starts_with("var.") && !x.contains("data.")))
-            && self.resources.iter().any(|x| x.base() == target)
+        if let Some(target) = r.refs.get(arg).and_then(|refs| {
+            refs.iter()
+                .find(|x| !x.starts_with("var.") && !x.contains("data."))
+        }) && self.resources.iter().any(|x| x.base() == target)
         {
             return Some(target.clone());
         }
@@ -668,7 +737,10 @@ impl Plan {
         let sse_rules: Vec<Node> = match sse_source {
             Some(s) => {
                 f.at("encryption_rules", s.line);
-                s.values.get("rule").map(|n| n.items().to_vec()).unwrap_or_default()
+                s.values
+                    .get("rule")
+                    .map(|n| n.items().to_vec())
+                    .unwrap_or_default()
             }
             None => r
                 .block("server_side_encryption_configuration")
@@ -679,13 +751,22 @@ impl Plan {
         let mut encryption_rules: Vec<EncryptionRule> = sse_rules
             .iter()
             .map(|rule| {
-                let d = rule.get("apply_server_side_encryption_by_default").and_then(block_of);
+                let d = rule
+                    .get("apply_server_side_encryption_by_default")
+                    .and_then(block_of);
                 EncryptionRule {
                     sse_algorithm: f
                         .str("encryption_rules", d.and_then(|d| d.entry("sse_algorithm")))
                         .unwrap_or_else(|| "AES256".into()),
-                    kms_master_key_id: f.present("encryption_rules", d.and_then(|d| d.entry("kms_master_key_id"))),
-                    bucket_key_enabled: f.bool("encryption_rules", rule.entry("bucket_key_enabled"), false),
+                    kms_master_key_id: f.present(
+                        "encryption_rules",
+                        d.and_then(|d| d.entry("kms_master_key_id")),
+                    ),
+                    bucket_key_enabled: f.bool(
+                        "encryption_rules",
+                        rule.entry("bucket_key_enabled"),
+                        false,
+                    ),
                 }
             })
             .collect();
@@ -704,7 +785,10 @@ impl Plan {
                 let status = f.str("versioning", c.and_then(|c| c.entry("status")));
                 Versioning {
                     status: status.filter(|s| s != "Disabled"),
-                    mfa_delete: f.str("versioning", c.and_then(|c| c.entry("mfa_delete"))).as_deref() == Some("Enabled"),
+                    mfa_delete: f
+                        .str("versioning", c.and_then(|c| c.entry("mfa_delete")))
+                        .as_deref()
+                        == Some("Enabled"),
                 }
             }
             None => match r.block("versioning") {
@@ -725,7 +809,9 @@ impl Plan {
                 f.at("logging", l.line);
                 BucketLogging {
                     enabled: true,
-                    target_bucket: f.present("logging", l.e("target_bucket")).or_else(|| Some("(bucket)".into())),
+                    target_bucket: f
+                        .present("logging", l.e("target_bucket"))
+                        .or_else(|| Some("(bucket)".into())),
                     target_prefix: f.str("logging", l.e("target_prefix")),
                 }
             }
@@ -742,7 +828,9 @@ impl Plan {
             },
         };
 
-        let acl_entry = one("aws_s3_bucket_acl").map(|a| (a.e("acl"), a.line)).unwrap_or((r.e("acl"), r.line));
+        let acl_entry = one("aws_s3_bucket_acl")
+            .map(|a| (a.e("acl"), a.line))
+            .unwrap_or((r.e("acl"), r.line));
         let acl = canned_acl(&mut f, acl_entry.0);
         if acl_entry.0.is_some() {
             f.at("acl", acl_entry.1);
@@ -751,7 +839,10 @@ impl Plan {
         let object_ownership = match one("aws_s3_bucket_ownership_controls") {
             Some(o) => {
                 f.at("object_ownership", o.line);
-                f.str("object_ownership", o.block("rule").and_then(|b| b.entry("object_ownership")))
+                f.str(
+                    "object_ownership",
+                    o.block("rule").and_then(|b| b.entry("object_ownership")),
+                )
             }
             None => Some("BucketOwnerEnforced".into()),
         };
@@ -761,7 +852,10 @@ impl Plan {
                 f.at("lifecycle_rule_count", l.line);
                 l.values.get("rule").map_or(0, |n| n.items().len() as u32)
             }
-            None => r.values.get("lifecycle_rule").map_or(0, |n| n.items().len() as u32),
+            None => r
+                .values
+                .get("lifecycle_rule")
+                .map_or(0, |n| n.items().len() as u32),
         };
 
         let policy = match one("aws_s3_bucket_policy") {
@@ -805,7 +899,10 @@ impl Plan {
         });
         let mut meta = self.meta(r, None);
         apply_fields(&mut meta, f);
-        Resource::S3AccountPublicAccessBlock(S3AccountPublicAccessBlock { meta, configuration })
+        Resource::S3AccountPublicAccessBlock(S3AccountPublicAccessBlock {
+            meta,
+            configuration,
+        })
     }
 
     // ---- EC2 -----------------------------------------------------------------------------
@@ -815,7 +912,10 @@ impl Plan {
     /// allow-all egress, so there is none unless written.
     fn security_group(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
-        let group_name = r.str("name").or_else(|| r.str("name_prefix")).unwrap_or_else(|| r.address.clone());
+        let group_name = r
+            .str("name")
+            .or_else(|| r.str("name_prefix"))
+            .unwrap_or_else(|| r.address.clone());
         let mut ingress = Vec::new();
         let mut egress = Vec::new();
         for (key, list) in [("ingress", &mut ingress), ("egress", &mut egress)] {
@@ -831,16 +931,31 @@ impl Plan {
         }
         let names = [None];
         for rule in self.related("aws_security_group_rule", "security_group_id", r, &names) {
-            let key = if rule.str("type").as_deref() == Some("egress") { "egress" } else { "ingress" };
+            let key = if rule.str("type").as_deref() == Some("egress") {
+                "egress"
+            } else {
+                "ingress"
+            };
             f.at(key, rule.line);
             let p = sg_rule(&mut f, key, &rule.values, rule.line, false);
-            if key == "egress" { egress.push(p) } else { ingress.push(p) }
+            if key == "egress" {
+                egress.push(p)
+            } else {
+                ingress.push(p)
+            }
         }
-        for (t, key) in [("aws_vpc_security_group_ingress_rule", "ingress"), ("aws_vpc_security_group_egress_rule", "egress")] {
+        for (t, key) in [
+            ("aws_vpc_security_group_ingress_rule", "ingress"),
+            ("aws_vpc_security_group_egress_rule", "egress"),
+        ] {
             for rule in self.related(t, "security_group_id", r, &names) {
                 f.at(key, rule.line);
                 let p = sg_rule(&mut f, key, &rule.values, rule.line, true);
-                if key == "egress" { egress.push(p) } else { ingress.push(p) }
+                if key == "egress" {
+                    egress.push(p)
+                } else {
+                    ingress.push(p)
+                }
             }
         }
         let sg = Ec2SecurityGroup {
@@ -870,7 +985,11 @@ impl Plan {
             http_put_response_hop_limit: None,
         };
         let template = r.refs.get("launch_template").and_then(|refs| {
-            refs.iter().find_map(|x| self.resources.iter().find(|t| t.base() == x && t.rtype == "aws_launch_template"))
+            refs.iter().find_map(|x| {
+                self.resources
+                    .iter()
+                    .find(|t| t.base() == x && t.rtype == "aws_launch_template")
+            })
         });
         if let Some(t) = template
             && let Some(m) = t.block("metadata_options")
@@ -885,7 +1004,9 @@ impl Plan {
             read_metadata_options(&mut f, m, &mut metadata_options);
         }
         let public_ip_address = match r.e("associate_public_ip_address") {
-            Some(e) => f.opt_bool("public_ip_address", Some(e)).and_then(|b| b.then(|| "(assigned at launch)".to_string())),
+            Some(e) => f
+                .opt_bool("public_ip_address", Some(e))
+                .and_then(|b| b.then(|| "(assigned at launch)".to_string())),
             None => {
                 f.unknown("public_ip_address");
                 None
@@ -895,12 +1016,15 @@ impl Plan {
         let instance = Ec2Instance {
             instance_id: r.address.clone(),
             state: "pending".into(),
-            instance_type: f.str("instance_type", r.e("instance_type")).unwrap_or_default(),
+            instance_type: f
+                .str("instance_type", r.e("instance_type"))
+                .unwrap_or_default(),
             image_id: f.str("image_id", r.e("ami")),
             launch_time: None,
             metadata_options,
             public_ip_address,
-            iam_instance_profile_arn: f.present("iam_instance_profile_arn", r.e("iam_instance_profile")),
+            iam_instance_profile_arn: f
+                .present("iam_instance_profile_arn", r.e("iam_instance_profile")),
             vpc_id: None,
             subnet_id: self.id_ref(r, "subnet_id"),
             security_group_ids: f.strings("security_group_ids", r.e("vpc_security_group_ids")),
@@ -925,7 +1049,11 @@ impl Plan {
         let mut associates_public_ip = false;
         if let Some(ni) = r.e("network_interfaces") {
             for i in ni.value.items() {
-                associates_public_ip |= f.bool("associates_public_ip", i.entry("associate_public_ip_address"), false);
+                associates_public_ip |= f.bool(
+                    "associates_public_ip",
+                    i.entry("associate_public_ip_address"),
+                    false,
+                );
             }
         }
         let mut all_ebs_encrypted = true;
@@ -954,7 +1082,10 @@ impl Plan {
         let attached_instance_ids = self
             .related("aws_volume_attachment", "volume_id", r, &[None])
             .iter()
-            .map(|a| self.id_ref(a, "instance_id").unwrap_or_else(|| "(instance)".into()))
+            .map(|a| {
+                self.id_ref(a, "instance_id")
+                    .unwrap_or_else(|| "(instance)".into())
+            })
             .collect();
         let volume = Ec2Volume {
             volume_id: r.address.clone(),
@@ -976,7 +1107,11 @@ impl Plan {
         let enabled = f.bool("enabled", r.e("enabled"), true);
         let mut meta = self.meta(r, None);
         apply_fields(&mut meta, f);
-        Resource::Ec2EbsEncryptionDefault(Ec2EbsEncryptionDefault { meta, enabled, kms_key_id: None })
+        Resource::Ec2EbsEncryptionDefault(Ec2EbsEncryptionDefault {
+            meta,
+            enabled,
+            kms_key_id: None,
+        })
     }
 
     /// `aws_vpc`; flow logs join by the derive step (the flow log's `vpc_id` reference).
@@ -1005,9 +1140,13 @@ impl Plan {
         let flow = Ec2FlowLog {
             flow_log_id: r.address.clone(),
             resource_id,
-            traffic_type: f.str("traffic_type", r.e("traffic_type")).unwrap_or_else(|| "ALL".into()),
+            traffic_type: f
+                .str("traffic_type", r.e("traffic_type"))
+                .unwrap_or_else(|| "ALL".into()),
             status: "ACTIVE".into(),
-            log_destination_type: f.str("log_destination_type", r.e("log_destination_type")).unwrap_or_else(|| "cloud-watch-logs".into()),
+            log_destination_type: f
+                .str("log_destination_type", r.e("log_destination_type"))
+                .unwrap_or_else(|| "cloud-watch-logs".into()),
             meta: ResourceMeta::new("", "", "", ""),
         };
         let mut meta = self.meta(r, None);
@@ -1021,8 +1160,14 @@ impl Plan {
         let subnet = Ec2Subnet {
             subnet_id: r.address.clone(),
             vpc_id: self.id_ref(r, "vpc_id").unwrap_or_default(),
-            availability_zone: f.str("availability_zone", r.e("availability_zone")).unwrap_or_default(),
-            map_public_ip_on_launch: f.bool("map_public_ip_on_launch", r.e("map_public_ip_on_launch"), false),
+            availability_zone: f
+                .str("availability_zone", r.e("availability_zone"))
+                .unwrap_or_default(),
+            map_public_ip_on_launch: f.bool(
+                "map_public_ip_on_launch",
+                r.e("map_public_ip_on_launch"),
+                false,
+            ),
             derived: Default::default(),
             meta: ResourceMeta::new("", "", "", ""),
         };
@@ -1033,11 +1178,20 @@ impl Plan {
 
     // ---- RDS -----------------------------------------------------------------------------
 
-    fn parameters(&self, f: &mut Fields, r: &TfRes, arg: &str, group_type: &str) -> BTreeMap<String, String> {
-        let group = r
-            .refs
-            .get(arg)
-            .and_then(|refs| refs.iter().find_map(|x| self.resources.iter().find(|g| g.base() == x && g.rtype == group_type)));
+    fn parameters(
+        &self,
+        f: &mut Fields,
+        r: &TfRes,
+        arg: &str,
+        group_type: &str,
+    ) -> BTreeMap<String, String> {
+        let group = r.refs.get(arg).and_then(|refs| {
+            refs.iter().find_map(|x| {
+                self.resources
+                    .iter()
+                    .find(|g| g.base() == x && g.rtype == group_type)
+            })
+        });
         match group {
             Some(g) => g
                 .values
@@ -1059,22 +1213,47 @@ impl Plan {
     fn db_instance(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let engine = f.str("engine", r.e("engine")).unwrap_or_default();
-        let port = f.int("port", r.e("port")).map(|p| p as i32).or_else(|| crate::model::derive::default_port(&engine));
-        let parameters = self.parameters(&mut f, r, "parameter_group_name", "aws_db_parameter_group");
+        let port = f
+            .int("port", r.e("port"))
+            .map(|p| p as i32)
+            .or_else(|| crate::model::derive::default_port(&engine));
+        let parameters =
+            self.parameters(&mut f, r, "parameter_group_name", "aws_db_parameter_group");
         f.unknown("subnet_ids");
         let db = RdsDbInstance {
             db_instance_identifier: r.str("identifier").unwrap_or_else(|| r.address.clone()),
-            engine_version: f.str("engine_version", r.e("engine_version")).unwrap_or_default(),
+            engine_version: f
+                .str("engine_version", r.e("engine_version"))
+                .unwrap_or_default(),
             storage_encrypted: f.bool("storage_encrypted", r.e("storage_encrypted"), false),
             publicly_accessible: f.bool("publicly_accessible", r.e("publicly_accessible"), false),
             multi_az: f.bool("multi_az", r.e("multi_az"), false),
-            auto_minor_version_upgrade: f.bool("auto_minor_version_upgrade", r.e("auto_minor_version_upgrade"), true),
+            auto_minor_version_upgrade: f.bool(
+                "auto_minor_version_upgrade",
+                r.e("auto_minor_version_upgrade"),
+                true,
+            ),
             deletion_protection: f.bool("deletion_protection", r.e("deletion_protection"), false),
-            backup_retention_period: f.int("backup_retention_period", r.e("backup_retention_period")).unwrap_or(1) as i32,
-            iam_database_authentication_enabled: f.bool("iam_database_authentication_enabled", r.e("iam_database_authentication_enabled"), false),
-            enabled_cloudwatch_logs_exports: f.strings("enabled_cloudwatch_logs_exports", r.e("enabled_cloudwatch_logs_exports")),
-            monitoring_interval: f.int("monitoring_interval", r.e("monitoring_interval")).unwrap_or(0) as i32,
-            copy_tags_to_snapshot: f.bool("copy_tags_to_snapshot", r.e("copy_tags_to_snapshot"), false),
+            backup_retention_period: f
+                .int("backup_retention_period", r.e("backup_retention_period"))
+                .unwrap_or(1) as i32,
+            iam_database_authentication_enabled: f.bool(
+                "iam_database_authentication_enabled",
+                r.e("iam_database_authentication_enabled"),
+                false,
+            ),
+            enabled_cloudwatch_logs_exports: f.strings(
+                "enabled_cloudwatch_logs_exports",
+                r.e("enabled_cloudwatch_logs_exports"),
+            ),
+            monitoring_interval: f
+                .int("monitoring_interval", r.e("monitoring_interval"))
+                .unwrap_or(0) as i32,
+            copy_tags_to_snapshot: f.bool(
+                "copy_tags_to_snapshot",
+                r.e("copy_tags_to_snapshot"),
+                false,
+            ),
             port,
             master_username: f.str("master_username", r.e("username")),
             db_cluster_identifier: self.id_ref(r, "cluster_identifier"),
@@ -1092,26 +1271,59 @@ impl Plan {
     /// `aws_rds_cluster`.
     fn db_cluster(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
-        let engine = f.str("engine", r.e("engine")).unwrap_or_else(|| "aurora".into());
-        let port = f.int("port", r.e("port")).map(|p| p as i32).or_else(|| crate::model::derive::default_port(&engine));
-        let parameters = self.parameters(&mut f, r, "db_cluster_parameter_group_name", "aws_rds_cluster_parameter_group");
+        let engine = f
+            .str("engine", r.e("engine"))
+            .unwrap_or_else(|| "aurora".into());
+        let port = f
+            .int("port", r.e("port"))
+            .map(|p| p as i32)
+            .or_else(|| crate::model::derive::default_port(&engine));
+        let parameters = self.parameters(
+            &mut f,
+            r,
+            "db_cluster_parameter_group_name",
+            "aws_rds_cluster_parameter_group",
+        );
         let zones = f.strings("availability_zone_count", r.e("availability_zones"));
         if r.e("availability_zones").is_none() {
             f.unknown("availability_zone_count");
         }
         let db = RdsDbCluster {
-            db_cluster_identifier: r.str("cluster_identifier").unwrap_or_else(|| r.address.clone()),
-            engine_mode: f.str("engine_mode", r.e("engine_mode")).unwrap_or_else(|| "provisioned".into()),
+            db_cluster_identifier: r
+                .str("cluster_identifier")
+                .unwrap_or_else(|| r.address.clone()),
+            engine_mode: f
+                .str("engine_mode", r.e("engine_mode"))
+                .unwrap_or_else(|| "provisioned".into()),
             storage_encrypted: f.bool("storage_encrypted", r.e("storage_encrypted"), false),
             deletion_protection: f.bool("deletion_protection", r.e("deletion_protection"), false),
             availability_zone_count: zones.len() as u32,
             multi_az: zones.len() > 1,
-            iam_database_authentication_enabled: f.bool("iam_database_authentication_enabled", r.e("iam_database_authentication_enabled"), false),
-            backtrack_window: f.int("backtrack_window", r.e("backtrack_window")).unwrap_or(0),
-            copy_tags_to_snapshot: f.bool("copy_tags_to_snapshot", r.e("copy_tags_to_snapshot"), false),
-            enabled_cloudwatch_logs_exports: f.strings("enabled_cloudwatch_logs_exports", r.e("enabled_cloudwatch_logs_exports")),
-            auto_minor_version_upgrade: f.bool("auto_minor_version_upgrade", r.e("auto_minor_version_upgrade"), true),
-            backup_retention_period: f.int("backup_retention_period", r.e("backup_retention_period")).unwrap_or(1) as i32,
+            iam_database_authentication_enabled: f.bool(
+                "iam_database_authentication_enabled",
+                r.e("iam_database_authentication_enabled"),
+                false,
+            ),
+            backtrack_window: f
+                .int("backtrack_window", r.e("backtrack_window"))
+                .unwrap_or(0),
+            copy_tags_to_snapshot: f.bool(
+                "copy_tags_to_snapshot",
+                r.e("copy_tags_to_snapshot"),
+                false,
+            ),
+            enabled_cloudwatch_logs_exports: f.strings(
+                "enabled_cloudwatch_logs_exports",
+                r.e("enabled_cloudwatch_logs_exports"),
+            ),
+            auto_minor_version_upgrade: f.bool(
+                "auto_minor_version_upgrade",
+                r.e("auto_minor_version_upgrade"),
+                true,
+            ),
+            backup_retention_period: f
+                .int("backup_retention_period", r.e("backup_retention_period"))
+                .unwrap_or(1) as i32,
             master_username: f.str("master_username", r.e("master_username")),
             port,
             parameters,
@@ -1135,8 +1347,12 @@ impl Plan {
             key_id: r.address.clone(),
             key_manager: "CUSTOMER".into(),
             key_state: if enabled { "Enabled" } else { "Disabled" }.into(),
-            key_spec: f.str("key_spec", r.e("customer_master_key_spec")).unwrap_or_else(|| "SYMMETRIC_DEFAULT".into()),
-            key_usage: f.str("key_usage", r.e("key_usage")).unwrap_or_else(|| "ENCRYPT_DECRYPT".into()),
+            key_spec: f
+                .str("key_spec", r.e("customer_master_key_spec"))
+                .unwrap_or_else(|| "SYMMETRIC_DEFAULT".into()),
+            key_usage: f
+                .str("key_usage", r.e("key_usage"))
+                .unwrap_or_else(|| "ENCRYPT_DECRYPT".into()),
             origin: "AWS_KMS".into(),
             rotation_enabled: Some(f.bool("rotation_enabled", r.e("enable_key_rotation"), false)),
             policy: f.json("policy", r.e("policy")),
@@ -1158,8 +1374,14 @@ impl Plan {
             f.at("event_selectors", e.line);
             for s in e.value.items() {
                 event_selectors.push(EventSelector {
-                    read_write_type: f.str("event_selectors", s.entry("read_write_type")).unwrap_or_else(|| "All".into()),
-                    include_management_events: f.bool("event_selectors", s.entry("include_management_events"), true),
+                    read_write_type: f
+                        .str("event_selectors", s.entry("read_write_type"))
+                        .unwrap_or_else(|| "All".into()),
+                    include_management_events: f.bool(
+                        "event_selectors",
+                        s.entry("include_management_events"),
+                        true,
+                    ),
                     data_resources: s
                         .get("data_resource")
                         .map(Node::items)
@@ -1177,7 +1399,12 @@ impl Plan {
         if let Some(e) = r.e("advanced_event_selector") {
             f.at("advanced_event_selectors", e.line);
             let list = |n: &Node, k: &str| -> Vec<String> {
-                n.get(k).map(Node::items).unwrap_or_default().iter().filter_map(Node::as_str).collect()
+                n.get(k)
+                    .map(Node::items)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(Node::as_str)
+                    .collect()
             };
             for s in e.value.items() {
                 advanced_event_selectors.push(AdvancedEventSelector {
@@ -1206,13 +1433,32 @@ impl Plan {
             });
         }
         let trail = CloudTrailTrail {
-            is_multi_region_trail: f.bool("is_multi_region_trail", r.e("is_multi_region_trail"), false),
-            is_organization_trail: f.bool("is_organization_trail", r.e("is_organization_trail"), false),
-            include_global_service_events: f.bool("include_global_service_events", r.e("include_global_service_events"), true),
-            log_file_validation_enabled: f.bool("log_file_validation_enabled", r.e("enable_log_file_validation"), false),
+            is_multi_region_trail: f.bool(
+                "is_multi_region_trail",
+                r.e("is_multi_region_trail"),
+                false,
+            ),
+            is_organization_trail: f.bool(
+                "is_organization_trail",
+                r.e("is_organization_trail"),
+                false,
+            ),
+            include_global_service_events: f.bool(
+                "include_global_service_events",
+                r.e("include_global_service_events"),
+                true,
+            ),
+            log_file_validation_enabled: f.bool(
+                "log_file_validation_enabled",
+                r.e("enable_log_file_validation"),
+                false,
+            ),
             kms_key_id: f.present("kms_key_id", r.e("kms_key_id")),
             s3_bucket_name: f.present("s3_bucket_name", r.e("s3_bucket_name")),
-            cloud_watch_logs_log_group_arn: f.present("cloud_watch_logs_log_group_arn", r.e("cloud_watch_logs_group_arn")),
+            cloud_watch_logs_log_group_arn: f.present(
+                "cloud_watch_logs_log_group_arn",
+                r.e("cloud_watch_logs_group_arn"),
+            ),
             is_logging: f.bool("is_logging", r.e("enable_logging"), true),
             latest_cloud_watch_logs_delivery_time: None,
             event_selectors,
@@ -1231,8 +1477,16 @@ impl Plan {
         let g = r.block("recording_group");
         let recorder = ConfigRecorder {
             role_arn: f.present("role_arn", r.e("role_arn")),
-            all_supported: f.bool("all_supported", g.and_then(|g| g.entry("all_supported")), true),
-            include_global_resource_types: f.bool("include_global_resource_types", g.and_then(|g| g.entry("include_global_resource_types")), false),
+            all_supported: f.bool(
+                "all_supported",
+                g.and_then(|g| g.entry("all_supported")),
+                true,
+            ),
+            include_global_resource_types: f.bool(
+                "include_global_resource_types",
+                g.and_then(|g| g.entry("include_global_resource_types")),
+                false,
+            ),
             recording_strategy: None,
             resource_types: f.strings("resource_types", g.and_then(|g| g.entry("resource_types"))),
             excluded_resource_types: Vec::new(),
@@ -1249,7 +1503,10 @@ impl Plan {
     fn log_group(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let group = LogsLogGroup {
-            retention_in_days: f.int("retention_in_days", r.e("retention_in_days")).filter(|d| *d > 0).map(|d| d as i32),
+            retention_in_days: f
+                .int("retention_in_days", r.e("retention_in_days"))
+                .filter(|d| *d > 0)
+                .map(|d| d as i32),
             kms_key_id: f.present("kms_key_id", r.e("kms_key_id")),
             meta: ResourceMeta::new("", "", "", ""),
         };
@@ -1297,7 +1554,12 @@ impl Plan {
     fn attached_policies(&self, f: &mut Fields, r: &TfRes, kind: &str) -> Vec<String> {
         let names = [r.str("name")];
         let mut out: Vec<String> = f.strings("attached_policies", r.e("managed_policy_arns"));
-        for a in self.related(&format!("aws_iam_{kind}_policy_attachment"), kind, r, &names) {
+        for a in self.related(
+            &format!("aws_iam_{kind}_policy_attachment"),
+            kind,
+            r,
+            &names,
+        ) {
             f.at("attached_policies", a.line);
             match self.id_ref(a, "policy_arn") {
                 Some(arn) => out.push(arn),
@@ -1326,7 +1588,14 @@ impl Plan {
         }
         let mut groups = Vec::new();
         for m in self.related("aws_iam_user_group_membership", "user", r, &names) {
-            groups.extend(m.values.get("groups").map(Node::items).unwrap_or_default().iter().filter_map(Node::as_str));
+            groups.extend(
+                m.values
+                    .get("groups")
+                    .map(Node::items)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(Node::as_str),
+            );
         }
         for m in self.related_list("aws_iam_group_membership", "users", r, &names) {
             groups.extend(m.str("group"));
@@ -1355,7 +1624,12 @@ impl Plan {
         let attached_policies = self.attached_policies(&mut f, r, "group");
         let mut meta = self.meta(r, r.str("name"));
         apply_fields(&mut meta, f);
-        Resource::IamGroup(IamGroup { meta, attached_policies, inline_policies, users: Vec::new() })
+        Resource::IamGroup(IamGroup {
+            meta,
+            attached_policies,
+            inline_policies,
+            users: Vec::new(),
+        })
     }
 
     /// `aws_iam_role`: path `/` by default.
@@ -1365,7 +1639,9 @@ impl Plan {
         let attached_policies = self.attached_policies(&mut f, r, "role");
         let role = IamRole {
             path: f.str("path", r.e("path")).unwrap_or_else(|| "/".into()),
-            assume_role_policy: f.json("assume_role_policy", r.e("assume_role_policy")).unwrap_or_default(),
+            assume_role_policy: f
+                .json("assume_role_policy", r.e("assume_role_policy"))
+                .unwrap_or_default(),
             attached_policies,
             inline_policies,
             last_used: None,
@@ -1384,12 +1660,28 @@ impl Plan {
         let mut users = Vec::new();
         let mut groups = Vec::new();
         let mut roles = Vec::new();
-        for (kind, list) in [("user", &mut users), ("group", &mut groups), ("role", &mut roles)] {
-            for a in self.related(&format!("aws_iam_{kind}_policy_attachment"), "policy_arn", r, &[None]) {
+        for (kind, list) in [
+            ("user", &mut users),
+            ("group", &mut groups),
+            ("role", &mut roles),
+        ] {
+            for a in self.related(
+                &format!("aws_iam_{kind}_policy_attachment"),
+                "policy_arn",
+                r,
+                &[None],
+            ) {
                 list.extend(self.id_ref(a, kind));
             }
             for a in self.related("aws_iam_policy_attachment", "policy_arn", r, &[None]) {
-                list.extend(a.values.get(&format!("{kind}s")).map(Node::items).unwrap_or_default().iter().filter_map(Node::as_str));
+                list.extend(
+                    a.values
+                        .get(&format!("{kind}s"))
+                        .map(Node::items)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(Node::as_str),
+                );
             }
         }
         let mut meta = self.meta(r, r.str("name"));
@@ -1412,14 +1704,38 @@ impl Plan {
         let mut f = Fields::default();
         let policy = IamPasswordPolicy {
             exists: true,
-            minimum_password_length: Some(f.int("minimum_password_length", r.e("minimum_password_length")).unwrap_or(6) as u32),
+            minimum_password_length: Some(
+                f.int("minimum_password_length", r.e("minimum_password_length"))
+                    .unwrap_or(6) as u32,
+            ),
             require_symbols: f.bool("require_symbols", r.e("require_symbols"), false),
             require_numbers: f.bool("require_numbers", r.e("require_numbers"), false),
-            require_uppercase_characters: f.bool("require_uppercase_characters", r.e("require_uppercase_characters"), false),
-            require_lowercase_characters: f.bool("require_lowercase_characters", r.e("require_lowercase_characters"), false),
-            allow_users_to_change_password: f.bool("allow_users_to_change_password", r.e("allow_users_to_change_password"), true),
-            max_password_age: f.int("max_password_age", r.e("max_password_age")).filter(|a| *a > 0).map(|a| a as u32),
-            password_reuse_prevention: f.int("password_reuse_prevention", r.e("password_reuse_prevention")).filter(|a| *a > 0).map(|a| a as u32),
+            require_uppercase_characters: f.bool(
+                "require_uppercase_characters",
+                r.e("require_uppercase_characters"),
+                false,
+            ),
+            require_lowercase_characters: f.bool(
+                "require_lowercase_characters",
+                r.e("require_lowercase_characters"),
+                false,
+            ),
+            allow_users_to_change_password: f.bool(
+                "allow_users_to_change_password",
+                r.e("allow_users_to_change_password"),
+                true,
+            ),
+            max_password_age: f
+                .int("max_password_age", r.e("max_password_age"))
+                .filter(|a| *a > 0)
+                .map(|a| a as u32),
+            password_reuse_prevention: f
+                .int(
+                    "password_reuse_prevention",
+                    r.e("password_reuse_prevention"),
+                )
+                .filter(|a| *a > 0)
+                .map(|a| a as u32),
             hard_expiry: f.bool("hard_expiry", r.e("hard_expiry"), false),
             meta: ResourceMeta::new("", "", "", ""),
         };
@@ -1462,11 +1778,19 @@ impl Plan {
                 ("source_arn", "AWS:SourceArn", "ArnLike"),
                 ("source_account", "AWS:SourceAccount", "StringEquals"),
                 ("principal_org_id", "aws:PrincipalOrgID", "StringEquals"),
-                ("function_url_auth_type", "lambda:FunctionUrlAuthType", "StringEquals"),
+                (
+                    "function_url_auth_type",
+                    "lambda:FunctionUrlAuthType",
+                    "StringEquals",
+                ),
             ] {
                 if p.values.get(arg).is_some() {
                     let value = p.str(arg).unwrap_or_else(|| "${unknown}".into());
-                    if let Some(m) = condition.entry(op.to_string()).or_insert_with(|| json!({})).as_object_mut() {
+                    if let Some(m) = condition
+                        .entry(op.to_string())
+                        .or_insert_with(|| json!({}))
+                        .as_object_mut()
+                    {
                         m.insert(key.to_string(), json!(value));
                     }
                 }
@@ -1483,7 +1807,8 @@ impl Plan {
             }
             statements.push(stmt);
         }
-        let policy = (!statements.is_empty()).then(|| json!({"Version": "2012-10-17", "Statement": statements}));
+        let policy = (!statements.is_empty())
+            .then(|| json!({"Version": "2012-10-17", "Statement": statements}));
         let mut function_url_auth_type = None;
         for u in self.related("aws_lambda_function_url", "function_name", r, &names) {
             f.at("function_url_auth_type", u.line);
@@ -1491,7 +1816,9 @@ impl Plan {
         }
         let function = LambdaFunction {
             runtime: f.str("runtime", r.e("runtime")),
-            package_type: f.str("package_type", r.e("package_type")).unwrap_or_else(|| "Zip".into()),
+            package_type: f
+                .str("package_type", r.e("package_type"))
+                .unwrap_or_else(|| "Zip".into()),
             policy,
             vpc_subnet_ids,
             environment_variable_names,
@@ -1509,7 +1836,11 @@ impl Plan {
     fn sqs_queue(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let kms_master_key_id = f.present("kms_master_key_id", r.e("kms_master_key_id"));
-        let sqs_managed_sse_enabled = f.bool("sqs_managed_sse_enabled", r.e("sqs_managed_sse_enabled"), kms_master_key_id.is_none());
+        let sqs_managed_sse_enabled = f.bool(
+            "sqs_managed_sse_enabled",
+            r.e("sqs_managed_sse_enabled"),
+            kms_master_key_id.is_none(),
+        );
         let mut policy = f.json("policy", r.e("policy"));
         for p in self.related("aws_sqs_queue_policy", "queue_url", r, &[None]) {
             f.at("policy", p.line);
@@ -1540,11 +1871,20 @@ impl Plan {
             .related("aws_sns_topic_subscription", "topic_arn", r, &[None])
             .iter()
             .filter_map(|s| s.str("protocol"))
-            .map(|protocol| SnsSubscription { confirmed: !protocol.starts_with("email"), protocol })
+            .map(|protocol| SnsSubscription {
+                confirmed: !protocol.starts_with("email"),
+                protocol,
+            })
             .collect();
         let mut meta = self.meta(r, r.str("name"));
         apply_fields(&mut meta, f);
-        Resource::SnsTopic(SnsTopic { meta, kms_master_key_id, policy, subscriptions, derived: Default::default() })
+        Resource::SnsTopic(SnsTopic {
+            meta,
+            kms_master_key_id,
+            policy,
+            subscriptions,
+            derived: Default::default(),
+        })
     }
 
     // ---- EFS, DynamoDB, ECR, ECS -------------------------------------------------------------
@@ -1553,10 +1893,16 @@ impl Plan {
     fn efs(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let names = [None];
-        let backup_policy_status = match self.related("aws_efs_backup_policy", "file_system_id", r, &names).first() {
+        let backup_policy_status = match self
+            .related("aws_efs_backup_policy", "file_system_id", r, &names)
+            .first()
+        {
             Some(b) => {
                 f.at("backup_policy_status", b.line);
-                f.str("backup_policy_status", b.block("backup_policy").and_then(|p| p.entry("status")))
+                f.str(
+                    "backup_policy_status",
+                    b.block("backup_policy").and_then(|p| p.entry("status")),
+                )
             }
             None => Some("DISABLED".into()),
         };
@@ -1607,11 +1953,18 @@ impl Plan {
     fn dynamodb(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let name = r.str("name");
-        let billing_mode = f.str("billing_mode", r.e("billing_mode")).unwrap_or_else(|| "PROVISIONED".into());
+        let billing_mode = f
+            .str("billing_mode", r.e("billing_mode"))
+            .unwrap_or_else(|| "PROVISIONED".into());
         let scaled = self.resources.iter().any(|t| {
             t.rtype == "aws_appautoscaling_target"
-                && (t.refs.get("resource_id").is_some_and(|refs| refs.iter().any(|x| x == r.base()))
-                    || name.as_ref().is_some_and(|n| t.str("resource_id").as_deref() == Some(&format!("table/{n}"))))
+                && (t
+                    .refs
+                    .get("resource_id")
+                    .is_some_and(|refs| refs.iter().any(|x| x == r.base()))
+                    || name.as_ref().is_some_and(|n| {
+                        t.str("resource_id").as_deref() == Some(&format!("table/{n}"))
+                    }))
         });
         let auto_scaling_enabled = if scaled {
             Some(true)
@@ -1625,11 +1978,18 @@ impl Plan {
             point_in_time_recovery_enabled: r
                 .block("point_in_time_recovery")
                 .map(|p| {
-                    f.at_entry("point_in_time_recovery_enabled", r.e("point_in_time_recovery"));
+                    f.at_entry(
+                        "point_in_time_recovery_enabled",
+                        r.e("point_in_time_recovery"),
+                    );
                     f.bool("point_in_time_recovery_enabled", p.entry("enabled"), false)
                 })
                 .unwrap_or(false),
-            deletion_protection_enabled: f.bool("deletion_protection_enabled", r.e("deletion_protection_enabled"), false),
+            deletion_protection_enabled: f.bool(
+                "deletion_protection_enabled",
+                r.e("deletion_protection_enabled"),
+                false,
+            ),
             billing_mode,
             auto_scaling_enabled,
             meta: ResourceMeta::new("", "", "", ""),
@@ -1649,11 +2009,18 @@ impl Plan {
                 f.bool("scan_on_push", c.entry("scan_on_push"), false)
             })
             .unwrap_or(false);
-        let lifecycle = self.related("aws_ecr_lifecycle_policy", "repository", r, &[r.str("name")]);
+        let lifecycle = self.related(
+            "aws_ecr_lifecycle_policy",
+            "repository",
+            r,
+            &[r.str("name")],
+        );
         if let Some(l) = lifecycle.first() {
             f.at("lifecycle_policy_present", l.line);
         }
-        let image_tag_mutability = f.str("image_tag_mutability", r.e("image_tag_mutability")).unwrap_or_else(|| "MUTABLE".into());
+        let image_tag_mutability = f
+            .str("image_tag_mutability", r.e("image_tag_mutability"))
+            .unwrap_or_else(|| "MUTABLE".into());
         let mut meta = self.meta(r, r.str("name"));
         apply_fields(&mut meta, f);
         Resource::EcrRepository(EcrRepository {
@@ -1670,7 +2037,9 @@ impl Plan {
     fn task_definition(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let family = r.str("family").unwrap_or_else(|| r.address.clone());
-        let definitions = f.json("containers", r.e("container_definitions")).unwrap_or_default();
+        let definitions = f
+            .json("containers", r.e("container_definitions"))
+            .unwrap_or_default();
         let containers = definitions
             .as_array()
             .into_iter()
@@ -1691,7 +2060,9 @@ impl Plan {
             .collect();
         let td = EcsTaskDefinition {
             revision: 1,
-            network_mode: f.str("network_mode", r.e("network_mode")).unwrap_or_else(|| "bridge".into()),
+            network_mode: f
+                .str("network_mode", r.e("network_mode"))
+                .unwrap_or_else(|| "bridge".into()),
             pid_mode: f.str("pid_mode", r.e("pid_mode")),
             containers,
             derived: Default::default(),
@@ -1711,13 +2082,18 @@ impl Plan {
             for s in e.value.items() {
                 if s.get("name").and_then(Node::as_str).as_deref() == Some("containerInsights") {
                     f.at("container_insights", e.line);
-                    container_insights = f.str("container_insights", s.entry("value")).unwrap_or(container_insights);
+                    container_insights = f
+                        .str("container_insights", s.entry("value"))
+                        .unwrap_or(container_insights);
                 }
             }
         }
         let mut meta = self.meta(r, r.str("name"));
         apply_fields(&mut meta, f);
-        Resource::EcsCluster(EcsCluster { meta, container_insights })
+        Resource::EcsCluster(EcsCluster {
+            meta,
+            container_insights,
+        })
     }
 
     /// `aws_ecs_service`.
@@ -1729,7 +2105,9 @@ impl Plan {
             .unwrap_or(false);
         let service = EcsService {
             cluster_arn: self.id_ref(r, "cluster").unwrap_or_default(),
-            launch_type: f.str("launch_type", r.e("launch_type")).unwrap_or_else(|| "EC2".into()),
+            launch_type: f
+                .str("launch_type", r.e("launch_type"))
+                .unwrap_or_else(|| "EC2".into()),
             platform_version: f.str("platform_version", r.e("platform_version")),
             assign_public_ip,
             meta: ResourceMeta::new("", "", "", ""),
@@ -1749,7 +2127,9 @@ impl Plan {
         let availability_zones = match subnets {
             Some(e) if !e.value.has_unknown() => {
                 f.at("availability_zones", e.line);
-                (1..=e.value.items().len()).map(|i| format!("(zone of subnet {i})")).collect()
+                (1..=e.value.items().len())
+                    .map(|i| format!("(zone of subnet {i})"))
+                    .collect()
             }
             _ => {
                 f.unknown("availability_zones");
@@ -1769,7 +2149,9 @@ impl Plan {
                 f.at("listeners", l.line);
                 listeners.push(Listener {
                     arn: l.address.clone(),
-                    protocol: f.str("listeners", l.e("protocol")).unwrap_or_else(|| "HTTP".into()),
+                    protocol: f
+                        .str("listeners", l.e("protocol"))
+                        .unwrap_or_else(|| "HTTP".into()),
                     port: f.int("listeners", l.e("port")).unwrap_or(0) as i32,
                     ssl_policy: f.str("listeners", l.e("ssl_policy")),
                     default_actions: l
@@ -1780,21 +2162,42 @@ impl Plan {
                         .iter()
                         .map(|a| ListenerAction {
                             action_type: a.get("type").and_then(Node::as_str).unwrap_or_default(),
-                            redirect_protocol: a.get("redirect").and_then(block_of).and_then(|x| x.get("protocol")).and_then(Node::as_str),
+                            redirect_protocol: a
+                                .get("redirect")
+                                .and_then(block_of)
+                                .and_then(|x| x.get("protocol"))
+                                .and_then(Node::as_str),
                         })
                         .collect(),
                 });
             }
         }
         let lb = Elbv2LoadBalancer {
-            load_balancer_type: f.str("load_balancer_type", r.e("load_balancer_type")).unwrap_or_else(|| "application".into()),
-            scheme: if internal { "internal" } else { "internet-facing" }.into(),
+            load_balancer_type: f
+                .str("load_balancer_type", r.e("load_balancer_type"))
+                .unwrap_or_else(|| "application".into()),
+            scheme: if internal {
+                "internal"
+            } else {
+                "internet-facing"
+            }
+            .into(),
             availability_zones,
             listeners,
-            deletion_protection_enabled: f.bool("deletion_protection_enabled", r.e("enable_deletion_protection"), false),
+            deletion_protection_enabled: f.bool(
+                "deletion_protection_enabled",
+                r.e("enable_deletion_protection"),
+                false,
+            ),
             access_logs_enabled,
-            drop_invalid_header_fields: f.bool("drop_invalid_header_fields", r.e("drop_invalid_header_fields"), false),
-            desync_mitigation_mode: f.str("desync_mitigation_mode", r.e("desync_mitigation_mode")).or_else(|| Some("defensive".into())),
+            drop_invalid_header_fields: f.bool(
+                "drop_invalid_header_fields",
+                r.e("drop_invalid_header_fields"),
+                false,
+            ),
+            desync_mitigation_mode: f
+                .str("desync_mitigation_mode", r.e("desync_mitigation_mode"))
+                .or_else(|| Some("defensive".into())),
             meta: ResourceMeta::new("", "", "", ""),
         };
         let mut meta = self.meta(r, r.str("name"));
@@ -1805,13 +2208,23 @@ impl Plan {
     /// `aws_secretsmanager_secret` (+ `aws_secretsmanager_secret_rotation`).
     fn secret(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
-        let rotations = self.related("aws_secretsmanager_secret_rotation", "secret_id", r, &[None]);
+        let rotations = self.related(
+            "aws_secretsmanager_secret_rotation",
+            "secret_id",
+            r,
+            &[None],
+        );
         let mut rotation_interval_days = None;
         for rot in &rotations {
             f.at("rotation_enabled", rot.line);
             rotation_interval_days = rot
                 .block("rotation_rules")
-                .and_then(|rules| f.int("rotation_interval_days", rules.entry("automatically_after_days")))
+                .and_then(|rules| {
+                    f.int(
+                        "rotation_interval_days",
+                        rules.entry("automatically_after_days"),
+                    )
+                })
                 .filter(|d| *d > 0);
         }
         let mut meta = self.meta(r, r.str("name"));
@@ -1831,7 +2244,10 @@ impl Plan {
 /// Whether `r.arg` refers to `target`: through the configuration's references, or by a value
 /// equal to one of `names` (or the target's address).
 fn refers(r: &TfRes, arg: &str, target: &TfRes, names: &[Option<String>]) -> bool {
-    if r.refs.get(arg).is_some_and(|refs| refs.iter().any(|x| x == target.base())) {
+    if r.refs
+        .get(arg)
+        .is_some_and(|refs| refs.iter().any(|x| x == target.base()))
+    {
         return true;
     }
     match r.str(arg) {
@@ -1850,12 +2266,18 @@ fn canned_acl(f: &mut Fields, entry: Option<&Entry>) -> BucketAcl {
     };
     let grants = match f.str("acl", entry).as_deref() {
         Some("public-read") => vec![group("global/AllUsers", "READ")],
-        Some("public-read-write") => vec![group("global/AllUsers", "READ"), group("global/AllUsers", "WRITE")],
+        Some("public-read-write") => vec![
+            group("global/AllUsers", "READ"),
+            group("global/AllUsers", "WRITE"),
+        ],
         Some("authenticated-read") => vec![group("global/AuthenticatedUsers", "READ")],
         Some("log-delivery-write") => vec![group("s3/LogDelivery", "WRITE")],
         _ => Vec::new(),
     };
-    BucketAcl { owner_id: None, grants }
+    BucketAcl {
+        owner_id: None,
+        grants,
+    }
 }
 
 fn read_metadata_options(f: &mut Fields, m: &Node, out: &mut MetadataOptions) {
@@ -1865,13 +2287,21 @@ fn read_metadata_options(f: &mut Fields, m: &Node, out: &mut MetadataOptions) {
     if let Some(t) = f.str("metadata_options", m.entry("http_endpoint")) {
         out.http_endpoint = t;
     }
-    out.http_put_response_hop_limit = f.int("metadata_options", m.entry("http_put_response_hop_limit")).map(|h| h as i32);
+    out.http_put_response_hop_limit = f
+        .int("metadata_options", m.entry("http_put_response_hop_limit"))
+        .map(|h| h as i32);
 }
 
 /// One security group rule from an inline block, an `aws_security_group_rule` or (`vpc_rule`)
 /// an `aws_vpc_security_group_*_rule`. Unknown protocols, ports or sources make the rule list
 /// unknown.
-fn sg_rule(f: &mut Fields, path: &str, rule: &Node, line: u32, vpc_rule: bool) -> SecurityGroupPermission {
+fn sg_rule(
+    f: &mut Fields,
+    path: &str,
+    rule: &Node,
+    line: u32,
+    vpc_rule: bool,
+) -> SecurityGroupPermission {
     let mut unknown = false;
     let mut get = |key: &str| -> Option<&Node> {
         let n = rule.get(key)?;
@@ -1882,14 +2312,26 @@ fn sg_rule(f: &mut Fields, path: &str, rule: &Node, line: u32, vpc_rule: bool) -
         Some(n)
     };
     let protocol = normalize_protocol(
-        &get(if vpc_rule { "ip_protocol" } else { "protocol" }).and_then(Node::as_str).unwrap_or_else(|| "-1".into()),
+        &get(if vpc_rule { "ip_protocol" } else { "protocol" })
+            .and_then(Node::as_str)
+            .unwrap_or_else(|| "-1".into()),
     );
     let all = protocol == "-1";
-    let from_port = if all { None } else { get("from_port").and_then(Node::as_i64).map(|p| p as i32) };
-    let to_port = if all { None } else { get("to_port").and_then(Node::as_i64).map(|p| p as i32) };
+    let from_port = if all {
+        None
+    } else {
+        get("from_port").and_then(Node::as_i64).map(|p| p as i32)
+    };
+    let to_port = if all {
+        None
+    } else {
+        get("to_port").and_then(Node::as_i64).map(|p| p as i32)
+    };
     let strings = |n: Option<&Node>| -> Vec<String> {
         match n {
-            Some(n) if matches!(n.kind, Kind::Seq(_)) => n.items().iter().filter_map(Node::as_str).collect(),
+            Some(n) if matches!(n.kind, Kind::Seq(_)) => {
+                n.items().iter().filter_map(Node::as_str).collect()
+            }
             Some(n) => n.as_str().into_iter().collect(),
             None => Vec::new(),
         }
@@ -1910,7 +2352,8 @@ fn sg_rule(f: &mut Fields, path: &str, rule: &Node, line: u32, vpc_rule: bool) -
         p.ipv6_ranges = strings(get("ipv6_cidr_blocks"));
         p.prefix_list_ids = strings(get("prefix_list_ids"));
         p.referenced_group_ids = strings(get("security_groups"));
-        p.referenced_group_ids.extend(strings(get("source_security_group_id")));
+        p.referenced_group_ids
+            .extend(strings(get("source_security_group_id")));
     }
     if unknown {
         f.unknown(path);
@@ -1929,7 +2372,10 @@ mod tests {
     fn module_prefixes_and_bases() {
         assert_eq!(module_prefix("aws_s3_bucket.b"), "");
         assert_eq!(module_prefix("module.a.aws_s3_bucket.b"), "module.a.");
-        assert_eq!(module_prefix("module.a.module.b.aws_s3_bucket.c[0]"), "module.a.module.b.");
+        assert_eq!(
+            module_prefix("module.a.module.b.aws_s3_bucket.c[0]"),
+            "module.a.module.b."
+        );
         assert_eq!(base_address("aws_s3_bucket.b[0]"), "aws_s3_bucket.b");
         assert_eq!(base_address("aws_s3_bucket.b[\"x\"]"), "aws_s3_bucket.b");
     }
@@ -1944,6 +2390,13 @@ mod tests {
         assert_eq!(attrs.get("versioning"), Some(&7));
         assert_eq!(attrs.get("enabled"), None);
         let ignores = ignores_above(&lines, 1);
-        assert_eq!(ignores, vec![("s3_bucket_access_logging_enabled".to_string(), "logs bucket".to_string(), 1)]);
+        assert_eq!(
+            ignores,
+            vec![(
+                "s3_bucket_access_logging_enabled".to_string(),
+                "logs bucket".to_string(),
+                1
+            )]
+        );
     }
 }

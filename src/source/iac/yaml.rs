@@ -209,7 +209,9 @@ impl Node {
                 None => Kind::Float(n.as_f64().unwrap_or(0.0)),
             },
             Value::String(s) => Kind::Str(s.clone()),
-            Value::Array(items) => Kind::Seq(items.iter().map(|v| Node::from_json(v, line)).collect()),
+            Value::Array(items) => {
+                Kind::Seq(items.iter().map(|v| Node::from_json(v, line)).collect())
+            }
             Value::Object(map) => Kind::Map(
                 map.iter()
                     .map(|(k, v)| Entry {
@@ -314,7 +316,9 @@ impl Builder {
             Event::DocumentEnd => return Ok(self.in_document),
             Event::StreamEnd => return Ok(true),
             Event::Scalar(value, style, anchor, tag) => {
-                let is_str_tag = tag.as_deref().is_some_and(|t| t.is_yaml_core_schema_tag("str"));
+                let is_str_tag = tag
+                    .as_deref()
+                    .is_some_and(|t| t.is_yaml_core_schema_tag("str"));
                 let kind = if style == ScalarStyle::Plain && !is_str_tag {
                     plain_scalar(&value)
                 } else {
@@ -502,18 +506,26 @@ mod tests {
 
     #[test]
     fn local_tags_are_kept() {
-        let t = tree("a: !Ref Bucket\nb: !Sub '${X}-y'\nc: !GetAtt [R, Arn]\nd: !If\n  - C\n  - 1\n  - 2\ne: !Base64 {x: 1}\n");
+        let t = tree(
+            "a: !Ref Bucket\nb: !Sub '${X}-y'\nc: !GetAtt [R, Arn]\nd: !If\n  - C\n  - 1\n  - 2\ne: !Base64 {x: 1}\n",
+        );
         let a = t.get("a").expect("a");
         assert_eq!(a.tag.as_deref(), Some("Ref"));
         assert_eq!(a.kind, Kind::Str("Bucket".into()));
-        assert_eq!(t.get("b").and_then(|n| n.tag.clone()).as_deref(), Some("Sub"));
+        assert_eq!(
+            t.get("b").and_then(|n| n.tag.clone()).as_deref(),
+            Some("Sub")
+        );
         let c = t.get("c").expect("c");
         assert_eq!(c.tag.as_deref(), Some("GetAtt"));
         assert_eq!(c.items().len(), 2);
         let d = t.get("d").expect("d");
         assert_eq!(d.tag.as_deref(), Some("If"));
         assert_eq!(d.items().len(), 3);
-        assert_eq!(t.get("e").and_then(|n| n.tag.clone()).as_deref(), Some("Base64"));
+        assert_eq!(
+            t.get("e").and_then(|n| n.tag.clone()).as_deref(),
+            Some("Base64")
+        );
     }
 
     #[test]
@@ -549,7 +561,10 @@ mod tests {
     #[test]
     fn json_is_read_with_lines() {
         let t = tree("{\n  \"a\": {\n    \"b\": true\n  },\n  \"c\": \"1\"\n}\n");
-        assert_eq!(t.get("a").and_then(|a| a.entry("b")).map(|e| e.line), Some(3));
+        assert_eq!(
+            t.get("a").and_then(|a| a.entry("b")).map(|e| e.line),
+            Some(3)
+        );
         assert_eq!(t.get("c").map(|n| &n.kind), Some(&Kind::Str("1".into())));
     }
 
