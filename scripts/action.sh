@@ -318,6 +318,7 @@ main() {
     if [[ -n $role ]]; then args+=("--role-name=$role"); fi
     if [[ -n $regions ]]; then args+=("--regions=$regions"); fi
     if [[ -n $shard ]]; then args+=("--shard=$shard"); fi
+    if [[ $mode == both ]]; then args+=(--aws); fi
   fi
 
   # Baseline, suppressions, failure policy.

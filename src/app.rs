@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::check::testing::{lint, run_tests};
 use crate::check::{Check, select::select};
-use crate::cli::{ChecksCommand, Cli, Command, ListFormat, SchemaKind};
+use crate::cli::{ChecksCommand, Cli, Command, DocKind, ListFormat, SchemaKind};
 use crate::error::{ExitCode, StanceError};
 use crate::frameworks;
 use crate::scan::{load_catalog, run_diff, run_inventory, run_merge, run_scan};
@@ -19,7 +19,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
                 c.apply_selection(&mut args.selection);
                 c.apply_report(&mut args.report);
                 c.apply_aws(&mut args.aws);
-                if args.inventories.is_empty() {
+                // Sources on the command line replace the file's sources.
+                if args.inventories.is_empty() && args.iac.is_empty() {
                     args.inventories = c
                         .config
                         .scan
@@ -27,6 +28,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
                         .iter()
                         .map(|p| c.resolve(p))
                         .collect();
+                    args.iac = c.config.scan.iac.iter().map(|p| c.resolve(p)).collect();
                 }
             }
             run_scan(&args, cli.quiet)
@@ -72,6 +74,15 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
                 c.apply_aws(&mut args.aws);
             }
             run_inventory(&args, cli.quiet)
+        }
+        Command::Docs { which } => {
+            let catalog = crate::check::Catalog::load(&[], true)?;
+            let text = match which {
+                DocKind::Coverage => crate::docs::coverage(&catalog),
+                DocKind::Checks => crate::docs::checks(&catalog),
+            };
+            print_stdout(&text)?;
+            Ok(ExitCode::Clean)
         }
         Command::Schema { which } => {
             let text = match which {

@@ -42,12 +42,27 @@ pub enum Command {
     Diff(DiffArgs),
     /// Merge JSON results (shards of one scan) into one result and render it.
     Merge(MergeArgs),
+    /// Print generated documentation: the framework coverage tables or the check reference.
+    Docs {
+        /// Which document.
+        #[arg(value_enum)]
+        which: DocKind,
+    },
     /// Print a JSON Schema: the inventory snapshot model or the JSON result.
     Schema {
         /// Which schema.
         #[arg(value_enum, default_value = "inventory")]
         which: SchemaKind,
     },
+}
+
+/// Documents stance generates.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DocKind {
+    /// docs/coverage.md: framework controls and the checks covering them.
+    Coverage,
+    /// docs/checks.md: every check's metadata and remediation.
+    Checks,
 }
 
 /// Schemas stance can print.
@@ -108,7 +123,18 @@ pub struct ScanArgs {
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
 
-    /// Live AWS targets (used when no --inventory is given).
+    /// Scan infrastructure as code: CloudFormation templates (YAML/JSON, SAM) and Terraform
+    /// plans (`terraform show -json`). Files or directories (recursive). Repeatable; combines
+    /// with --inventory.
+    #[arg(long = "iac", value_name = "PATH")]
+    pub iac: Vec<PathBuf>,
+
+    /// Also scan live AWS when --inventory or --iac is given (live AWS is the default source
+    /// when neither is).
+    #[arg(long = "aws")]
+    pub aws_too: bool,
+
+    /// Live AWS targets.
     #[command(flatten)]
     pub aws: AwsArgs,
 

@@ -368,22 +368,36 @@ impl ScanResult {
         let checks = &self.checks;
         self.findings.sort_by(|a, b| {
             let (ta, tb) = (&targets[a.target as usize], &targets[b.target as usize]);
-            (&ta.account_id, &ta.region, &ta.resource_type, &ta.id, &checks[a.check as usize].id).cmp(&(
-                &tb.account_id,
-                &tb.region,
-                &tb.resource_type,
-                &tb.id,
-                &checks[b.check as usize].id,
-            ))
+            (
+                &ta.account_id,
+                &ta.region,
+                &ta.resource_type,
+                &ta.id,
+                &checks[a.check as usize].id,
+            )
+                .cmp(&(
+                    &tb.account_id,
+                    &tb.region,
+                    &tb.resource_type,
+                    &tb.id,
+                    &checks[b.check as usize].id,
+                ))
         });
         self.gaps.sort_by(|a, b| {
-            (&a.account_id, &a.region, &a.service, &a.operation, &a.resource_id).cmp(&(
-                &b.account_id,
-                &b.region,
-                &b.service,
-                &b.operation,
-                &b.resource_id,
-            ))
+            (
+                &a.account_id,
+                &a.region,
+                &a.service,
+                &a.operation,
+                &a.resource_id,
+            )
+                .cmp(&(
+                    &b.account_id,
+                    &b.region,
+                    &b.service,
+                    &b.operation,
+                    &b.resource_id,
+                ))
         });
     }
 

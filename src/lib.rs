@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod docs;
 pub mod error;
 pub mod finding;
 pub mod frameworks;

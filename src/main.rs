@@ -26,8 +26,29 @@ fn main() -> std::process::ExitCode {
         (false, 2) => "debug",
         _ => "trace",
     };
-    let filter = EnvFilter::try_from_default_env()
+    let mut filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new(format!("stance={default_level},error")));
+    // The SDK's transport layers log request and response bodies at debug and trace level,
+    // and those carry environment variable values, secret strings and signed headers. No log
+    // setting may open them up.
+    for quiet in [
+        "aws_smithy_runtime",
+        "aws_smithy_runtime_api",
+        "aws_smithy_http",
+        "aws_smithy_http_client",
+        "aws_smithy_types",
+        "aws_sigv4",
+        "aws_config",
+        "aws_credential_types",
+        "hyper",
+        "hyper_util",
+        "h2",
+        "rustls",
+    ] {
+        if let Ok(directive) = format!("{quiet}=warn").parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

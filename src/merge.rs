@@ -20,7 +20,14 @@ pub fn merge(results: Vec<(String, ScanResult)>) -> Result<ScanResult, StanceErr
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i as u32))
         .collect();
-    let key = |t: &Target| (t.id.clone(), t.account_id.clone(), t.region.clone(), t.resource_type.clone());
+    let key = |t: &Target| {
+        (
+            t.id.clone(),
+            t.account_id.clone(),
+            t.region.clone(),
+            t.resource_type.clone(),
+        )
+    };
     let mut target_index: HashMap<(String, String, String, String), u32> = merged
         .targets
         .iter()
@@ -29,7 +36,11 @@ pub fn merge(results: Vec<(String, ScanResult)>) -> Result<ScanResult, StanceErr
         .collect();
     for (name, other) in iter {
         if merged.scan.frameworks != other.scan.frameworks {
-            tracing::warn!("{name}: scanned with frameworks {:?}, the first result with {:?}", other.scan.frameworks, merged.scan.frameworks);
+            tracing::warn!(
+                "{name}: scanned with frameworks {:?}, the first result with {:?}",
+                other.scan.frameworks,
+                merged.scan.frameworks
+            );
         }
         let check_map: Vec<u32> = other
             .checks

@@ -10,7 +10,9 @@ use crate::check::{Catalog, select::select};
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use crate::cli::{AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, MergeArgs, ReportArgs, ScanArgs};
+use crate::cli::{
+    AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, MergeArgs, ReportArgs, ScanArgs,
+};
 use crate::error::{ExitCode, StanceError};
 use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
 use crate::model::time::Timestamp;
@@ -217,7 +219,27 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     let catalog = load_catalog(&args.selection)?;
     // Read the baseline first: a bad file should fail before a long scan, not after.
     let baseline = read_baseline(&args.report)?;
-    if args.inventories.is_empty() {
+    let live = args.aws_too || (args.inventories.is_empty() && args.iac.is_empty());
+    let mut inventory = Inventory::new(started.0);
+    let mut sources = Vec::new();
+    let mut joined = 0;
+    for path in &args.inventories {
+        inventory.merge(snapshot::read(path)?);
+        sources.push(SourceInfo {
+            kind: "snapshot".into(),
+            location: path.display().to_string(),
+        });
+        joined += 1;
+    }
+    let iac = (!args.iac.is_empty())
+        .then(|| crate::source::iac::load(&args.iac, started.0))
+        .transpose()?;
+    if let Some(iac) = &iac {
+        sources.extend(iac.sources.iter().cloned());
+        inventory.merge(iac.inventory.clone());
+        joined += 1;
+    }
+    if live {
         let selected = select(
             &catalog,
             &args.selection.select,
@@ -226,44 +248,41 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         )
         .map_err(StanceError::input)?;
         let wanted = wanted_types(&catalog, &selected);
-        let inventory = collect_live(&args.aws, wanted, quiet)?;
-        let sources = vec![SourceInfo {
+        inventory.merge(collect_live(&args.aws, wanted, quiet)?);
+        sources.push(SourceInfo {
             kind: "aws".into(),
             location: live_location(&args.aws),
-        }];
-        let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started, args.aws.shard.clone())?;
-        return finish(
-            result,
-            &args.report,
-            baseline.as_ref().map(|(r, n)| (r, n.clone())),
-            quiet,
-        );
-    }
-    let mut inventory: Option<Inventory> = None;
-    let mut sources = Vec::new();
-    for path in &args.inventories {
-        let inv = snapshot::read(path)?;
-        sources.push(SourceInfo {
-            kind: "snapshot".into(),
-            location: path.display().to_string(),
         });
-        match inventory.as_mut() {
-            Some(existing) => existing.merge(inv),
-            None => inventory = Some(inv),
-        }
+        joined += 1;
     }
-    let mut inventory = inventory.unwrap_or_else(|| Inventory::new(started.0));
-    if args.inventories.len() > 1 {
-        // Facts that join resources (account-level settings) may span the merged files.
+    if joined > 1 {
+        // Facts that join resources (account-level settings) may span the merged sources.
         crate::model::derive::enrich(&mut inventory);
     }
-    let result = evaluate_inventory(&inventory, &catalog, &args.selection, sources, started, args.aws.shard.clone())?;
-    finish(
+    let mut result = evaluate_inventory(
+        &inventory,
+        &catalog,
+        &args.selection,
+        sources,
+        started,
+        args.aws.shard.clone(),
+    )?;
+    if let Some(iac) = &iac {
+        suppress::apply(&mut result, &iac.suppressions);
+    }
+    let code = finish(
         result,
         &args.report,
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
         quiet,
-    )
+    )?;
+    // A template or plan that could not be read outranks findings: the scan is partial.
+    Ok(match iac {
+        Some(iac) if iac.invalid_files > 0 && code < ExitCode::PartialInput => {
+            ExitCode::PartialInput
+        }
+        _ => code,
+    })
 }
 
 /// The resource types the selected checks read (all types when every check is selected, so
@@ -422,7 +441,12 @@ pub fn run_merge(args: &MergeArgs, quiet: bool) -> Result<ExitCode, StanceError>
     }
     let merged = crate::merge::merge(results)?;
     let baseline = read_baseline(&args.report)?;
-    finish(merged, &args.report, baseline.as_ref().map(|(r, n)| (r, n.clone())), quiet)
+    finish(
+        merged,
+        &args.report,
+        baseline.as_ref().map(|(r, n)| (r, n.clone())),
+        quiet,
+    )
 }
 
 /// `stance diff OLD NEW`.

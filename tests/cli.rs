@@ -429,3 +429,52 @@ fn committed_config_schema_is_current() {
         "docs/schema/config.schema.json is stale: run `cargo run -- schema config > docs/schema/config.schema.json`"
     );
 }
+
+#[test]
+fn generated_docs_are_current() {
+    for (which, file) in [
+        ("coverage", "docs/coverage.md"),
+        ("checks", "docs/checks.md"),
+    ] {
+        let out = run(stance().args(["docs", which]));
+        assert!(out.status.success(), "{}", stderr(&out));
+        let committed = std::fs::read_to_string(root().join(file)).unwrap_or_default();
+        assert!(
+            committed == stdout(&out),
+            "{file} is stale: run `cargo run -- docs {which} > {file}`"
+        );
+    }
+}
+
+#[test]
+fn every_automated_cis_control_is_covered() {
+    let out = run(stance().args(["docs", "coverage"]));
+    let text = stdout(&out);
+    for version in ["v3.0.0", "v4.0.1", "v5.0.0"] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("| CIS AWS Foundations Benchmark {version} ")))
+            .unwrap();
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (covered, total) = cells[3].split_once(" of ").unwrap();
+        assert_eq!(
+            covered, total,
+            "{version}: automated controls not all covered: {line}"
+        );
+    }
+    let fsbp = text
+        .lines()
+        .find(|l| l.starts_with("| AWS Foundational Security Best Practices "))
+        .unwrap();
+    let covered: usize = fsbp
+        .split('|')
+        .nth(3)
+        .unwrap()
+        .trim()
+        .split(" of ")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(covered >= 120, "FSBP coverage {covered} < 120");
+}

@@ -479,7 +479,20 @@ fn three_shards_merged_equal_one_full_run() {
     moto.seed(accounts, "us-east-1", &dir.path().join("manifest.json"));
     let scan = |extra: &[&str], out: &std::path::Path| {
         let o = run(aws_env(&mut stance())
-            .args(["scan", "-q", "--fail-on", "never", "--endpoint-url", &moto.endpoint(), "--accounts", accounts, "--role-name", "StanceAudit", "--regions", "us-east-1"])
+            .args([
+                "scan",
+                "-q",
+                "--fail-on",
+                "never",
+                "--endpoint-url",
+                &moto.endpoint(),
+                "--accounts",
+                accounts,
+                "--role-name",
+                "StanceAudit",
+                "--regions",
+                "us-east-1",
+            ])
             .args(extra)
             .arg("-o")
             .arg(format!("json={}", out.display())));
@@ -494,24 +507,43 @@ fn three_shards_merged_equal_one_full_run() {
         scan(&["--shard", &format!("{k}/3")], &f);
         let doc = read_json(&f);
         assert_eq!(doc["scan"]["shard"], format!("{k}/3"));
-        seen_accounts.extend(doc["scan"]["accounts"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()));
+        seen_accounts.extend(
+            doc["scan"]["accounts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string()),
+        );
         shard_files.push(f);
     }
     seen_accounts.sort();
-    assert_eq!(seen_accounts, accounts.split(',').map(str::to_string).collect::<Vec<_>>(), "every account in exactly one shard");
+    assert_eq!(
+        seen_accounts,
+        accounts.split(',').map(str::to_string).collect::<Vec<_>>(),
+        "every account in exactly one shard"
+    );
 
     let merged = dir.path().join("merged.json");
-    let out = run(stance().args(["merge", "-q", "--fail-on", "never"]).args(&shard_files).arg("-o").arg(format!("json={}", merged.display())));
+    let out = run(stance()
+        .args(["merge", "-q", "--fail-on", "never"])
+        .args(&shard_files)
+        .arg("-o")
+        .arg(format!("json={}", merged.display())));
     assert!(out.status.success(), "{}", stderr(&out));
     let (full_doc, merged_doc) = (read_json(&full), read_json(&merged));
     // Identical results in the same order; only first-seen times differ (each shard ran at its
     // own time).
     let strip = |doc: &Value| -> Vec<Value> {
-        doc["results"].as_array().unwrap().iter().map(|r| {
-            let mut r = r.clone();
-            r.as_object_mut().unwrap().remove("first_seen");
-            r
-        }).collect()
+        doc["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.as_object_mut().unwrap().remove("first_seen");
+                r
+            })
+            .collect()
     };
     let (a, b) = (strip(&full_doc), strip(&merged_doc));
     assert_eq!(a.len(), b.len(), "result counts differ");
@@ -521,15 +553,25 @@ fn three_shards_merged_equal_one_full_run() {
     assert_eq!(full_doc["summary"], merged_doc["summary"]);
     assert_eq!(full_doc["gaps"], merged_doc["gaps"]);
     assert_eq!(full_doc["scan"]["accounts"], merged_doc["scan"]["accounts"]);
-    assert_eq!(full_doc["scan"]["resource_count"], merged_doc["scan"]["resource_count"]);
+    assert_eq!(
+        full_doc["scan"]["resource_count"],
+        merged_doc["scan"]["resource_count"]
+    );
 
     // And the merged result renders SARIF exactly like the single run (timing aside).
     let sarif = |input: &std::path::Path, out: &std::path::Path| {
-        let o = run(stance().args(["merge", "-q", "--fail-on", "never"]).arg(input).arg("-o").arg(format!("sarif={}", out.display())));
+        let o = run(stance()
+            .args(["merge", "-q", "--fail-on", "never"])
+            .arg(input)
+            .arg("-o")
+            .arg(format!("sarif={}", out.display())));
         assert!(o.status.success());
         read_json(out)["runs"][0]["results"].clone()
     };
-    let (a, b) = (sarif(&full, &dir.path().join("a.sarif")), sarif(&merged, &dir.path().join("b.sarif")));
+    let (a, b) = (
+        sarif(&full, &dir.path().join("a.sarif")),
+        sarif(&merged, &dir.path().join("b.sarif")),
+    );
     assert_eq!(a.as_array().unwrap().len(), b.as_array().unwrap().len());
     assert!(a == b, "SARIF results differ");
 }

@@ -149,8 +149,8 @@ fn build_lookups(inventory: &Inventory) -> Lookups {
     lookups
 }
 
-/// Default listening ports of RDS engines.
-fn default_port(engine: &str) -> Option<i32> {
+/// Default listening ports of RDS engines (also what an IaC database without `Port` gets).
+pub fn default_port(engine: &str) -> Option<i32> {
     let e = engine.to_ascii_lowercase();
     if e.contains("mysql") || e.contains("mariadb") {
         Some(3306)

@@ -71,6 +71,14 @@ pub fn plain_text(s: &str) -> String {
     out
 }
 
+/// Untrusted text with control characters (escape sequences, bells, carriage returns)
+/// replaced, for SARIF fields that are not messages.
+pub fn inert(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
 /// Escapes untrusted text for inclusion in markdown: every markdown and HTML metacharacter is
 /// backslash-escaped so a resource name cannot inject links, images or markup.
 pub fn markdown_text(s: &str) -> String {
@@ -223,16 +231,16 @@ fn result_json(
                 "region": {"startLine": line}
             },
             "logicalLocations": [{
-                "name": target.name.clone().unwrap_or_else(|| target.id.clone()),
-                "fullyQualifiedName": resource,
+                "name": plain_text(target.name.as_deref().unwrap_or(&target.id)),
+                "fullyQualifiedName": plain_text(resource),
                 "kind": "resource"
             }]
         }],
         "partialFingerprints": {"stanceFingerprint/v1": result.fingerprint_of(f)},
         "properties": {
-            "resourceType": target.resource_type,
-            "accountId": target.account_id,
-            "region": target.region,
+            "resourceType": inert(&target.resource_type),
+            "accountId": inert(&target.account_id),
+            "region": inert(&target.region),
             "security-severity": security_severity(check.severity),
         }
     });

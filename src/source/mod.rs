@@ -2,4 +2,5 @@
 //! infrastructure as code all produce an [`Inventory`](crate::model::Inventory).
 
 pub mod aws;
+pub mod iac;
 pub mod snapshot;

@@ -15,6 +15,7 @@ use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+    FinalizerInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
@@ -86,11 +87,39 @@ impl CallCounter {
     }
 }
 
-/// Counts calls and attempts of one service's client.
+/// Attempts in one region that must time out before the region is declared unreachable.
+const REGION_TIMEOUTS_BEFORE_SKIPPING: u32 = 3;
+
+/// Timed-out attempts per region of one account. After a few, further calls to the region
+/// fail at once instead of each waiting out its own timeout, so a region that hangs costs a
+/// few timeouts, not one per API call.
+#[derive(Debug, Default)]
+pub struct RegionBreaker {
+    timeouts: Mutex<BTreeMap<String, u32>>,
+}
+
+impl RegionBreaker {
+    fn record_timeout(&self, region: &str) {
+        if let Ok(mut map) = self.timeouts.lock() {
+            *map.entry(region.to_string()).or_default() += 1;
+        }
+    }
+
+    fn is_open(&self, region: &str) -> bool {
+        self.timeouts
+            .lock()
+            .map(|m| m.get(region).copied().unwrap_or(0) >= REGION_TIMEOUTS_BEFORE_SKIPPING)
+            .unwrap_or(false)
+    }
+}
+
+/// Counts calls and attempts of one service's client, and skips regions that hang.
 #[derive(Debug, Clone)]
 struct Counting {
     service: &'static str,
+    region: String,
     counter: Arc<CallCounter>,
+    breaker: Arc<RegionBreaker>,
 }
 
 impl Intercept for Counting {
@@ -127,7 +156,28 @@ impl Intercept for Counting {
         _runtime_components: &RuntimeComponents,
         _cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        if self.breaker.is_open(&self.region) {
+            return Err(format!(
+                "skipped: region {} is unreachable ({REGION_TIMEOUTS_BEFORE_SKIPPING} calls timed out)",
+                self.region
+            )
+            .into());
+        }
         self.counter.attempts.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn read_after_attempt(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if let Some(Err(e)) = context.output_or_error()
+            && e.is_timeout_error()
+        {
+            self.breaker.record_timeout(&self.region);
+        }
         Ok(())
     }
 }
@@ -156,6 +206,7 @@ pub struct Clients {
     config: SdkConfig,
     counter: Arc<CallCounter>,
     endpoint_url: Option<String>,
+    breaker: Arc<RegionBreaker>,
 }
 
 macro_rules! client_fn {
@@ -165,7 +216,7 @@ macro_rules! client_fn {
             pub fn $fn_name(&self, region: &str) -> $krate::Client {
                 let conf = $krate::config::Builder::from(&self.config)
                     .region(Region::new(region.to_string()))
-                    .interceptor(self.counting($service))
+                    .interceptor(self.counting($service, region))
                     .build();
                 $krate::Client::from_conf(conf)
             }
@@ -180,6 +231,7 @@ impl Clients {
             config,
             counter,
             endpoint_url,
+            breaker: Arc::default(),
         }
     }
 
@@ -198,13 +250,17 @@ impl Clients {
                 .build(),
             counter: self.counter.clone(),
             endpoint_url: self.endpoint_url.clone(),
+            // Another account: its regions' health is its own.
+            breaker: Arc::default(),
         }
     }
 
-    fn counting(&self, service: &'static str) -> Counting {
+    fn counting(&self, service: &'static str, region: &str) -> Counting {
         Counting {
             service,
+            region: region.to_string(),
             counter: self.counter.clone(),
+            breaker: self.breaker.clone(),
         }
     }
 
@@ -212,7 +268,7 @@ impl Clients {
     pub fn s3(&self, region: &str) -> aws_sdk_s3::Client {
         let mut conf = aws_sdk_s3::config::Builder::from(&self.config)
             .region(Region::new(region.to_string()))
-            .interceptor(self.counting("s3"));
+            .interceptor(self.counting("s3", region));
         if self.endpoint_url.is_some() {
             conf = conf.force_path_style(true);
         }
@@ -223,7 +279,7 @@ impl Clients {
     pub fn s3control(&self, region: &str) -> aws_sdk_s3control::Client {
         let mut conf = aws_sdk_s3control::config::Builder::from(&self.config)
             .region(Region::new(region.to_string()))
-            .interceptor(self.counting("s3control"));
+            .interceptor(self.counting("s3control", region));
         if let Some(url) = &self.endpoint_url {
             conf = conf.endpoint_resolver(FixedS3ControlEndpoint(url.clone()));
         }

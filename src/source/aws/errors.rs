@@ -87,7 +87,10 @@ where
         SdkError::ResponseError(_) => {
             "the endpoint returned a response that could not be parsed (the API may not be implemented there)".to_string()
         }
-        SdkError::ConstructionFailure(_) => "the request could not be built".to_string(),
+        SdkError::ConstructionFailure(_) => one_line(&format!(
+            "{}",
+            aws_smithy_types::error::display::DisplayErrorContext(err)
+        )),
         SdkError::ServiceError(se) => {
             let e = se.err();
             match (e.code(), e.message()) {
