@@ -274,7 +274,17 @@ fn value_text(v: &Value) -> String {
 }
 
 /// Converts a serializable value to a regorus value.
+///
+/// Goes through JSON text in a reused per-thread buffer: one flat write and one parse straight
+/// into the regorus value, instead of building an intermediate `serde_json::Value` tree.
 pub fn to_value<T: serde::Serialize>(value: &T) -> Result<Value, String> {
-    let json = serde_json::to_value(value).map_err(|e| e.to_string())?;
-    Ok(Value::from(json))
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|cell| {
+        let mut buffer = cell.borrow_mut();
+        buffer.clear();
+        serde_json::to_writer(&mut *buffer, value).map_err(|e| e.to_string())?;
+        serde_json::from_slice::<Value>(&buffer).map_err(|e| e.to_string())
+    })
 }

@@ -210,28 +210,48 @@ pub fn evaluate(
         }
     }
 
-    // Region and account scopes.
-    let mut units: Vec<(&Selected, &AccountInventory, Option<&str>, u32)> = Vec::new();
+    // Region and account scopes: one unit per account (and per scanned region), holding every
+    // check of that scope, so each unit's input slice is built and converted once.
+    let account_checks: Vec<&Selected> = selected
+        .iter()
+        .filter(|s| s.check.meta.scope == Scope::Account)
+        .collect();
+    let region_checks: Vec<&Selected> = selected
+        .iter()
+        .filter(|s| s.check.meta.scope == Scope::Region)
+        .collect();
+    let union_types = |checks: &[&Selected]| -> Vec<String> {
+        let mut types: Vec<String> = checks
+            .iter()
+            .flat_map(|s| s.check.meta.resource_types.iter().cloned())
+            .collect();
+        types.sort();
+        types.dedup();
+        types
+    };
+    let (account_types, region_types) = (union_types(&account_checks), union_types(&region_checks));
+    let mut gaps_by_account: HashMap<&str, Vec<&Gap>> = HashMap::new();
+    for g in &inventory.gaps {
+        gaps_by_account
+            .entry(g.account_id.as_str())
+            .or_default()
+            .push(g);
+    }
+    let mut units: Vec<(&AccountInventory, Option<&str>, u32)> = Vec::new();
     for account in inventory.accounts.iter().filter(|a| is_deployed(a)) {
-        for s in &selected {
-            match s.check.meta.scope {
-                Scope::Resource => {}
-                Scope::Account => {
-                    let t =
-                        scope_target(&mut targets, &account.account_id, &account.partition, None);
-                    units.push((s, account, None, t));
-                }
-                Scope::Region => {
-                    for region in account.regional() {
-                        let t = scope_target(
-                            &mut targets,
-                            &account.account_id,
-                            &account.partition,
-                            Some(&region.region),
-                        );
-                        units.push((s, account, Some(region.region.as_str()), t));
-                    }
-                }
+        if !account_checks.is_empty() {
+            let t = scope_target(&mut targets, &account.account_id, &account.partition, None);
+            units.push((account, None, t));
+        }
+        if !region_checks.is_empty() {
+            for region in account.regional() {
+                let t = scope_target(
+                    &mut targets,
+                    &account.account_id,
+                    &account.partition,
+                    Some(&region.region),
+                );
+                units.push((account, Some(region.region.as_str()), t));
             }
         }
     }
@@ -239,32 +259,46 @@ pub fn evaluate(
         .par_iter()
         .map_init(
             || compiled.new_vms(),
-            |vms, (s, account, region, target)| {
-                let types = &s.check.meta.resource_types;
-                let gap = inventory.gaps.iter().find(|g| {
-                    types.iter().any(|t| match region {
-                        Some(r) => {
-                            g.affects(&account.account_id, r, t)
-                                || g.affects(&account.account_id, GLOBAL_REGION, t)
+            |vms, (account, region, target)| {
+                let (checks, types) = match region {
+                    Some(_) => (&region_checks, &region_types),
+                    None => (&account_checks, &account_types),
+                };
+                let gaps = gaps_by_account
+                    .get(account.account_id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                let mut input_set = false;
+                checks
+                    .iter()
+                    .map(|s| {
+                        let needed = &s.check.meta.resource_types;
+                        let gap = gaps.iter().find(|g| {
+                            needed.iter().any(|t| match region {
+                                Some(r) => {
+                                    g.affects(&account.account_id, r, t)
+                                        || g.affects(&account.account_id, GLOBAL_REGION, t)
+                                }
+                                None => g.affects(&account.account_id, &g.region, t),
+                            })
+                        });
+                        if let Some(gap) = gap {
+                            return not_evaluated(s.position, *target, gap);
                         }
-                        None => {
-                            g.account_id == account.account_id
-                                && g.affects(&account.account_id, &g.region, t)
+                        if !input_set {
+                            vms.set_input(scope_input(account, *region, types));
+                            input_set = true;
                         }
+                        let outcome = compiled.evaluate(vms, s.index, &s.check.meta.title);
+                        let mut finding =
+                            Finding::new(s.position, *target, outcome.status, outcome.message);
+                        finding.evidence = outcome.evidence.map(Box::new);
+                        finding
                     })
-                });
-                if let Some(gap) = gap {
-                    return not_evaluated(s.position, *target, gap);
-                }
-                let input = scope_input(account, *region, types);
-                vms.set_input(input);
-                let outcome = compiled.evaluate(vms, s.index, &s.check.meta.title);
-                let mut finding =
-                    Finding::new(s.position, *target, outcome.status, outcome.message);
-                finding.evidence = outcome.evidence.map(Box::new);
-                finding
+                    .collect::<Vec<_>>()
             },
         )
+        .flatten()
         .collect();
     findings.extend(scoped);
 

@@ -250,16 +250,27 @@ impl Catalog {
     pub fn from_sources(files: Vec<(String, Arc<str>, bool)>) -> Result<Catalog, CheckError> {
         let mut catalog = Catalog::default();
         for (path, source, builtin) in files {
+            if path.ends_with("_test.rego") {
+                // Tests are parsed (and their errors reported) only when they run; a scan
+                // needs just their package name.
+                let package = source
+                    .lines()
+                    .find_map(|l| l.trim().strip_prefix("package "))
+                    .map(|p| p.trim().to_string())
+                    .unwrap_or_default();
+                catalog.tests.push(RegoFile {
+                    path,
+                    source,
+                    package,
+                });
+                continue;
+            }
             let (package, rules) = parse_module(&path, &source)?;
             let file = RegoFile {
                 path: path.clone(),
                 source: source.clone(),
                 package,
             };
-            if path.ends_with("_test.rego") {
-                catalog.tests.push(file);
-                continue;
-            }
             if !metadata::has_metadata(&source) {
                 catalog.libraries.push(file);
                 continue;

@@ -153,17 +153,47 @@ pub fn controls_of(check: &CheckMeta) -> Vec<String> {
         .collect()
 }
 
-fn record(result: &ScanResult, f: &Finding, controls: &[Vec<String>]) -> ResultRecord {
+/// A result as written: the shape of [`ResultRecord`], borrowing from the scan result so
+/// writing a large result allocates nothing per record but its fingerprint.
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    check_id: &'a str,
+    status: Status,
+    severity: Severity,
+    controls: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+    fingerprint: String,
+    resource: &'a Target,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_severity: Option<Severity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_seen: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed_by: Option<u32>,
+}
+
+fn record<'a>(
+    result: &'a ScanResult,
+    f: &'a Finding,
+    controls: &'a [Vec<String>],
+) -> RecordRef<'a> {
     let check = result.check_of(f);
-    ResultRecord {
-        check_id: check.id.clone(),
+    RecordRef {
+        check_id: &check.id,
         status: f.status,
         severity: check.severity,
-        controls: controls[f.check as usize].clone(),
-        message: f.message.as_deref().map(str::to_string),
+        controls: &controls[f.check as usize],
+        message: f.message.as_deref(),
         fingerprint: result.fingerprint_of(f),
-        resource: result.target_of(f).clone(),
-        evidence: f.evidence.as_deref().cloned(),
+        resource: result.target_of(f),
+        evidence: f.evidence.as_deref(),
         line: f.line,
         baseline: f.baseline,
         baseline_severity: f.baseline_severity,
