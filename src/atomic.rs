@@ -1,9 +1,72 @@
 //! Atomic file writes: outputs appear whole or not at all, so a crash or Ctrl-C never leaves
 //! a truncated report where a previous good one stood.
+//!
+//! Temporary files being written are registered, so that an interruption (see
+//! [`crate::interrupt`]) can remove them before the process exits: a `kill -9` can still leave
+//! a `.NAME.tmp-PID` file behind, but never a truncated `NAME`.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// The temporary files being written, and whether the run was interrupted (after which no new
+/// output is started).
+#[derive(Debug, Default)]
+pub struct TempFiles {
+    state: Mutex<TempState>,
+}
+
+#[derive(Debug, Default)]
+struct TempState {
+    interrupted: bool,
+    paths: Vec<PathBuf>,
+}
+
+/// The registry of this process's outputs.
+pub static TEMP_FILES: TempFiles = TempFiles::new();
+
+impl TempFiles {
+    /// An empty registry.
+    pub const fn new() -> Self {
+        Self {
+            state: Mutex::new(TempState {
+                interrupted: false,
+                paths: Vec::new(),
+            }),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, TempState> {
+        // A writer that panicked holds nothing worth protecting: keep going.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Stops every write: deletes the temporary files in progress and refuses new ones.
+    /// Returns the guard, which the caller holds until the process exits so that no write can
+    /// start or complete in between. Never blocks for long: writers hold the lock only to
+    /// create, rename or delete a file.
+    pub fn abandon(&self) -> Abandoned<'_> {
+        let mut state = self.lock();
+        state.interrupted = true;
+        for path in state.paths.drain(..) {
+            let _ = fs::remove_file(&path);
+        }
+        Abandoned { _closed: state }
+    }
+
+    /// Whether [`abandon`](Self::abandon) was called.
+    pub fn interrupted(&self) -> bool {
+        self.lock().interrupted
+    }
+}
+
+/// Holds the registry closed after [`TempFiles::abandon`]: no output is created or completed
+/// while it lives.
+#[must_use = "dropping it lets writes in progress complete"]
+pub struct Abandoned<'a> {
+    _closed: MutexGuard<'a, TempState>,
+}
 
 fn temp_path(path: &Path) -> PathBuf {
     let name = path
@@ -13,9 +76,21 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
+fn interrupted_error() -> io::Error {
+    io::Error::new(io::ErrorKind::Interrupted, "interrupted")
+}
+
 /// Writes `path` through `write`, via a temporary file in the same directory renamed into
 /// place once complete. `-` writes to standard output instead.
 pub fn write_file<F>(path: &Path, write: F) -> io::Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    write_file_with(&TEMP_FILES, path, write)
+}
+
+/// [`write_file`] with an explicit registry.
+pub fn write_file_with<F>(registry: &TempFiles, path: &Path, write: F) -> io::Result<()>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
@@ -29,15 +104,31 @@ where
         fs::create_dir_all(parent)?;
     }
     let temp = temp_path(path);
-    let result = (|| {
+    // Created and registered under the lock: an interruption either sees the file and deletes
+    // it, or has already happened and no file is created.
+    let file = {
+        let mut state = registry.lock();
+        if state.interrupted {
+            return Err(interrupted_error());
+        }
         let file = File::create(&temp)?;
+        state.paths.push(temp.clone());
+        file
+    };
+    let result = (|| {
         let mut writer = BufWriter::with_capacity(1 << 16, file);
         write(&mut writer)?;
         let file = writer.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
+        let mut state = registry.lock();
+        if state.interrupted {
+            return Err(interrupted_error());
+        }
+        state.paths.retain(|p| p != &temp);
         fs::rename(&temp, path)
     })();
     if result.is_err() {
+        registry.lock().paths.retain(|p| p != &temp);
         let _ = fs::remove_file(&temp);
     }
     result
@@ -63,5 +154,33 @@ mod tests {
             1,
             "temp file cleaned up"
         );
+    }
+
+    #[test]
+    fn interruption_mid_write_removes_the_temp_file_and_keeps_the_old_output() {
+        let registry = TempFiles::new();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        write_file_with(&registry, &path, |w| w.write_all(b"good")).unwrap();
+        let result = write_file_with(&registry, &path, |w| {
+            w.write_all(b"half a rep")?;
+            w.flush()?;
+            let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+            assert_eq!(names.len(), 2, "the temp file exists while writing");
+            drop(registry.abandon());
+            w.write_all(b"ort")
+        });
+        assert_eq!(
+            result.map_err(|e| e.kind()),
+            Err(io::ErrorKind::Interrupted)
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "good");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert!(registry.interrupted());
+        // Nothing new starts after an interruption.
+        let other = dir.path().join("other.json");
+        assert!(write_file_with(&registry, &other, |w| w.write_all(b"x")).is_err());
+        assert!(!other.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -174,6 +174,12 @@ pub fn parse(name: &str, text: &str) -> Result<Config, StanceError> {
                 format!("{line}:{col}: ")
             })
             .unwrap_or_default();
+        // Errors without a position (a recursion limit) still read `name: message`.
+        let location = if location.is_empty() {
+            " ".to_string()
+        } else {
+            location
+        };
         StanceError::input(format!("{name}:{location}{}", e.message()))
     })
 }

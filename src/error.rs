@@ -19,6 +19,11 @@ pub enum ExitCode {
     PartialInput = 4,
     /// The run failed: an output could not be written, no AWS credentials, an internal error.
     Runtime = 5,
+    /// Interrupted by SIGINT (Ctrl-C): no partial output was written (128 + 2, as a shell
+    /// reports it).
+    Interrupted = 130,
+    /// Terminated by SIGTERM: as for [`ExitCode::Interrupted`] (128 + 15).
+    Terminated = 143,
 }
 
 impl ExitCode {

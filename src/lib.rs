@@ -16,6 +16,7 @@ pub mod docs;
 pub mod error;
 pub mod finding;
 pub mod frameworks;
+pub mod interrupt;
 pub mod merge;
 pub mod model;
 pub mod report;

@@ -59,6 +59,9 @@ fn main() -> std::process::ExitCode {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+    if let Err(err) = stance::interrupt::install() {
+        tracing::warn!("cannot handle Ctrl-C gracefully: {err}");
+    }
     match stance::app::run(&cli) {
         Ok(code) => std::process::ExitCode::from(code.code()),
         Err(err) => {

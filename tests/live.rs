@@ -282,6 +282,10 @@ fn live_scan_of_a_seeded_multi_account_moto() {
             "{action} is used but missing from docs/iam-policy.json"
         );
     }
+    eprintln!(
+        "read-only: {requests} requests recorded by moto, 0 mutating; {} distinct IAM actions used, all read-only and all in docs/iam-policy.json",
+        used.len()
+    );
 }
 
 #[test]

@@ -26,6 +26,27 @@ fn malformed_inputs_give_exact_errors_and_exit_codes() {
         "[".repeat(5_000),
         "]".repeat(5_000)
     );
+    // 100,000 levels of nesting, in each format and in fields that take any JSON value: every
+    // parser stops at its depth limit (128) with an error naming the file, never a stack
+    // overflow.
+    const N: usize = 100_000;
+    let nest = |open: &str, close: &str| format!("{}{}", open.repeat(N), close.repeat(N));
+    let arrays = nest("[", "]");
+    // Each anchor nests the previous alias 100 levels deeper: 300 lines, 30,000 levels.
+    let alias_chain: String = (0..300)
+        .map(|i| {
+            let inner = if i == 0 {
+                "x".to_string()
+            } else {
+                format!("*a{}", i - 1)
+            };
+            format!(
+                "        - &a{i} {}{inner}{}\n",
+                "[".repeat(100),
+                "]".repeat(100)
+            )
+        })
+        .collect();
     let cases = vec![
         Case {
             name: "snapshot syntax error",
@@ -58,6 +79,78 @@ fn malformed_inputs_give_exact_errors_and_exit_codes() {
             args: |f| s(&["scan", "--inventory", f]),
             code: 2,
             message: "deep.json:1:".into(),
+        },
+        Case {
+            name: "snapshot nested 100,000 deep in a policy document",
+            file: "deep.json",
+            content: format!("{{\"schema_version\": 1, \"collected_at\": \"2026-01-01T00:00:00Z\", \"accounts\": [{{\"account_id\": \"111111111111\", \"regions\": [{{\"region\": \"us-east-1\", \"resources\": [{{\"resource_type\": \"iam_policy\", \"meta\": {{\"id\": \"p\"}}, \"document\": {arrays}}}]}}]}}]}}"),
+            args: |f| s(&["scan", "--inventory", f]),
+            code: 2,
+            message: "deep.json:1:342: recursion limit exceeded".into(),
+        },
+        Case {
+            name: "baseline nested 100,000 deep in evidence",
+            file: "base.json",
+            content: format!("{{\"kind\": \"stance-result\", \"results\": [{{\"evidence\": {arrays}}}]}}"),
+            args: |f| vec!["scan".into(), "--baseline".into(), f.into(), "--inventory".into(), demo_path()],
+            code: 2,
+            message: "base.json:1:176: recursion limit exceeded".into(),
+        },
+        Case {
+            name: "suppressions nested 100,000 deep",
+            file: "s.yaml",
+            content: format!("suppressions: {arrays}\n"),
+            args: |f| vec!["scan".into(), "--suppressions".into(), f.into(), "--inventory".into(), demo_path()],
+            code: 2,
+            message: "s.yaml:1: error: line 1 column 270: recursion limit exceeded".into(),
+        },
+        Case {
+            name: "config nested 100,000 deep",
+            file: "c.toml",
+            content: format!("[scan]\nselect = {arrays}\n"),
+            args: |f| vec!["--config".into(), f.into(), "scan".into(), "--inventory".into(), demo_path()],
+            code: 2,
+            message: "c.toml:2:90: cannot recurse further; max recursion depth met".into(),
+        },
+        Case {
+            name: "config with a 100,000-part dotted table name",
+            file: "c.toml",
+            content: format!("[{}]\n", vec!["a"; N].join(".")),
+            args: |f| vec!["--config".into(), f.into(), "scan".into(), "--inventory".into(), demo_path()],
+            code: 2,
+            message: "c.toml: recursion limit".into(),
+        },
+        Case {
+            name: "CloudFormation JSON nested 100,000 deep",
+            file: "tpl.json",
+            content: format!("{{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {arrays}}}"),
+            args: |f| s(&["scan", "--iac", f]),
+            code: 4,
+            message: "tpl.json:1:311: recursion limit exceeded".into(),
+        },
+        Case {
+            name: "CloudFormation YAML nested 100,000 deep (block sequences)",
+            file: "tpl.yaml",
+            content: format!("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n        {}x\n", "- ".repeat(N)),
+            args: |f| s(&["scan", "--iac", f]),
+            code: 4,
+            message: "tpl.yaml:7:257: nesting deeper than 128 levels".into(),
+        },
+        Case {
+            name: "CloudFormation YAML nested 30,000 deep through chained aliases",
+            file: "tpl.yaml",
+            content: format!("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n{alias_chain}"),
+            args: |f| s(&["scan", "--iac", f]),
+            code: 4,
+            message: "tpl.yaml:8:".into(),
+        },
+        Case {
+            name: "Terraform plan nested 100,000 deep",
+            file: "plan.json",
+            content: format!("{{\"format_version\": \"1.2\", \"planned_values\": {arrays}}}"),
+            args: |f| s(&["scan", "--iac", f]),
+            code: 4,
+            message: "plan.json:1:171: recursion limit exceeded".into(),
         },
         Case {
             name: "baseline that is not a result",
@@ -150,6 +243,98 @@ fn malformed_inputs_give_exact_errors_and_exit_codes() {
 
 fn demo_path() -> String {
     demo().display().to_string()
+}
+
+/// A 1 GiB file of each input kind (sparse: no disk space used) is refused by its size,
+/// before a byte is read, with the same clear error.
+#[test]
+fn one_gigabyte_inputs_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = |name: &str| {
+        let path = dir.path().join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(1 << 30).unwrap();
+        path.display().to_string()
+    };
+    let demo = demo_path();
+    let refused =
+        "bytes, over the 536870912-byte input limit (set STANCE_MAX_INPUT_BYTES to raise it)";
+    let cases: Vec<(Vec<String>, i32)> = vec![
+        (s(&["scan", "--inventory", &huge("snap.json")]), 2),
+        (
+            s(&[
+                "scan",
+                "--inventory",
+                &demo,
+                "--baseline",
+                &huge("base.json"),
+            ]),
+            2,
+        ),
+        (
+            s(&[
+                "scan",
+                "--inventory",
+                &demo,
+                "--suppressions",
+                &huge("s.yaml"),
+            ]),
+            2,
+        ),
+        (
+            s(&["--config", &huge("c.toml"), "scan", "--inventory", &demo]),
+            2,
+        ),
+        // A template that cannot be read is a gap among the others: exit 4.
+        (s(&["scan", "--iac", &huge("tpl.yaml")]), 4),
+    ];
+    for (args, code) in cases {
+        let started = std::time::Instant::now();
+        let out = run(stance().args(&args).arg("-q"));
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("file is {} {refused}", 1u64 << 30)),
+            "{args:?}: {err}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{args:?} took {:?}: the file was read",
+            started.elapsed()
+        );
+    }
+}
+
+/// A pipe has no size to check: it is read up to the limit and refused past it.
+#[test]
+fn oversized_stream_is_refused_at_the_limit() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stance"))
+        .env("STANCE_MAX_INPUT_BYTES", "1000")
+        .args(["scan", "-q", "--inventory", "/dev/stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Writes until stance stops reading; it must not wait for the end of the stream.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let chunk = [b' '; 4096];
+        for _ in 0..256 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/dev/stdin: file is more than 1000 bytes, over the 1000-byte input limit"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -10,8 +10,10 @@ use crate::model::inventory::SNAPSHOT_SCHEMA_VERSION;
 use crate::model::{Inventory, Source, derive};
 
 /// Largest input file stance reads, so a runaway file gets an error instead of exhausting
-/// memory. Override with `STANCE_MAX_INPUT_BYTES`.
-pub const DEFAULT_MAX_INPUT_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// memory. Reading a snapshot takes about ten times its size in memory (see
+/// docs/scaling.md), so 512 MiB (some 400,000 resources) is already a multi-gigabyte process;
+/// larger estates are scanned in shards. Override with `STANCE_MAX_INPUT_BYTES`.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The input size limit in force.
 pub fn max_input_bytes() -> u64 {
@@ -21,20 +23,34 @@ pub fn max_input_bytes() -> u64 {
         .unwrap_or(DEFAULT_MAX_INPUT_BYTES)
 }
 
-/// Reads a whole input file, refusing files over the size limit.
+/// Reads a whole input file, refusing files over the size limit: a regular file by its size
+/// before reading, anything else (a pipe, `/dev/stdin`) once it has sent more than the limit.
 pub fn read_input(path: &Path) -> Result<String, StanceError> {
     let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| StanceError::input(format!("{shown}: cannot read: {e}")))?;
+    let cannot_read = |e: std::io::Error| StanceError::input(format!("{shown}: cannot read: {e}"));
+    let too_big = |size: &str, limit: u64| {
+        StanceError::input(format!(
+            "{shown}: file is {size} bytes, over the {limit}-byte input limit (set STANCE_MAX_INPUT_BYTES to raise it)"
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     let limit = max_input_bytes();
-    if meta.len() > limit {
-        return Err(StanceError::input(format!(
-            "{shown}: file is {} bytes, over the {limit}-byte input limit (set STANCE_MAX_INPUT_BYTES to raise it)",
-            meta.len()
-        )));
+    let size = file.metadata().map_err(cannot_read)?.len();
+    if size > limit {
+        return Err(too_big(&size.to_string(), limit));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| StanceError::input(format!("{shown}: cannot read: {e}")))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut capped = std::io::Read::take(file, limit.saturating_add(1));
+    std::io::Read::read_to_end(&mut capped, &mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(&format!("more than {limit}"), limit));
+    }
+    decode_input(&shown.to_string(), bytes)
+}
+
+/// The text of an input file's bytes: every input format is UTF-8. `shown` names the file in
+/// errors.
+pub fn decode_input(shown: &str, bytes: Vec<u8>) -> Result<String, StanceError> {
     String::from_utf8(bytes).map_err(|e| {
         StanceError::input(format!(
             "{shown}: not UTF-8 text (invalid byte at offset {})",

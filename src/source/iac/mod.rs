@@ -266,10 +266,17 @@ fn load_file(path: &Path, shown: &str) -> FileResult {
             };
         }
     };
-    if terraform::looks_like_plan(&text) {
-        return terraform::load_plan(path, shown, &text);
+    parse_file(path, shown, &text)
+}
+
+/// Parses one file's text as a Terraform plan or a CloudFormation template, whichever it is.
+/// `path` is the file on disk (a plan's `.tf` files are looked for beside it), `shown` its
+/// path in outputs. Resources are not yet [`finalize`]d.
+pub fn parse_file(path: &Path, shown: &str, text: &str) -> FileResult {
+    if terraform::looks_like_plan(text) {
+        return terraform::load_plan(path, shown, text);
     }
-    cloudformation::load_template(shown, &text)
+    cloudformation::load_template(shown, text)
 }
 
 /// Escapes glob metacharacters so a resource id matches only itself.

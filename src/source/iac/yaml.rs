@@ -168,13 +168,21 @@ impl Node {
         }
     }
 
-    /// Number of nodes in the subtree.
-    fn size(&self) -> usize {
-        1 + match &self.kind {
-            Kind::Seq(items) => items.iter().map(Node::size).sum(),
-            Kind::Map(entries) => entries.iter().map(|e| 1 + e.value.size()).sum(),
-            _ => 0,
-        }
+    /// Number of nodes in the subtree (a mapping entry counts as one, for its key), and how
+    /// many collections deep it nests (0 for a scalar).
+    fn extent(&self) -> (usize, usize) {
+        let children = |nodes: &mut dyn Iterator<Item = &Node>, per_child: usize| {
+            nodes.fold((0, 0), |(size, depth), n| {
+                let (s, d) = n.extent();
+                (size + s + per_child, depth.max(d))
+            })
+        };
+        let (size, depth) = match &self.kind {
+            Kind::Seq(items) => children(&mut items.iter(), 0),
+            Kind::Map(entries) => children(&mut entries.iter().map(|e| &e.value), 1),
+            _ => return (1, 0),
+        };
+        (1 + size, 1 + depth)
     }
 
     /// The node as JSON (unknown values become `null`; callers check [`Node::has_unknown`]
@@ -368,7 +376,17 @@ impl Builder {
                         message: "alias to an unknown anchor".into(),
                     });
                 };
-                let size = target.size();
+                let (size, depth) = target.extent();
+                // The copy nests as deep inside the current collection as the original: the
+                // depth bound must hold for it too, or chained aliases build a tree deep
+                // enough to overflow the stack of everything that walks it.
+                if self.stack.len() + depth > MAX_DEPTH {
+                    return Err(YamlError {
+                        line,
+                        col,
+                        message: format!("alias expands to nesting deeper than {MAX_DEPTH} levels"),
+                    });
+                }
                 if self.nodes + size > MAX_NODES {
                     return Err(YamlError {
                         line,
@@ -417,6 +435,19 @@ impl Builder {
     fn finish(&mut self, node: Node, anchor: usize, line: u32, col: u32) -> Result<(), YamlError> {
         self.count(line, col)?;
         if anchor != 0 {
+            // The anchor's copy is memory like any other node: it counts against the budget,
+            // or nested anchors on a large collection (each a full copy) exhaust memory.
+            let (size, _) = node.extent();
+            if self.nodes + size > MAX_NODES {
+                return Err(YamlError {
+                    line,
+                    col,
+                    message: format!(
+                        "anchors copy the document beyond {MAX_NODES} nodes (refusing a possible anchor bomb)"
+                    ),
+                });
+            }
+            self.nodes += size;
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
@@ -546,7 +577,59 @@ mod tests {
             ));
         }
         let err = parse(&text).expect_err("bomb refused");
-        assert!(err.message.contains("alias bomb"), "{err}");
+        // Refused either at an alias or at the anchor copy that would pass the budget first.
+        assert!(err.message.contains("bomb"), "{err}");
+    }
+
+    #[test]
+    fn aliases_cannot_nest_beyond_the_depth_limit() {
+        // Each anchor nests the previous alias 100 levels deeper: without a depth check on
+        // aliases, 300 lines build a tree 30,000 levels deep (a stack overflow when walked).
+        let mut text = String::from("t:\n");
+        for i in 0..300 {
+            let inner = if i == 0 {
+                "x".to_string()
+            } else {
+                format!("*a{}", i - 1)
+            };
+            text.push_str(&format!(
+                "  - &a{i} {}{inner}{}\n",
+                "[".repeat(100),
+                "]".repeat(100)
+            ));
+        }
+        let err = parse(&text).expect_err("too deep");
+        assert_eq!(err.line, 3, "{err}");
+        assert!(
+            err.message
+                .contains("alias expands to nesting deeper than 128 levels"),
+            "{err}"
+        );
+        // An alias that stays within the limit is fine.
+        let ok = format!(
+            "a: &a {}x{}\nb: *a\n",
+            "[".repeat(MAX_DEPTH - 2),
+            "]".repeat(MAX_DEPTH - 2)
+        );
+        let tree = parse(&ok).expect("parses").expect("a document");
+        assert_eq!(
+            tree.get("a").map(|n| &n.kind),
+            tree.get("b").map(|n| &n.kind)
+        );
+    }
+
+    #[test]
+    fn nested_anchors_on_a_large_collection_are_refused() {
+        // 128 nested anchors around a list of 100,000 items: each anchor copies the list, so
+        // unbounded this is ~13 million nodes (gigabytes) from a 300 kB file.
+        let text = format!(
+            "{}[{}]{}",
+            (0..120).map(|i| format!("&a{i} [")).collect::<String>(),
+            "x, ".repeat(100_000),
+            "]".repeat(120)
+        );
+        let err = parse(&text).expect_err("refused");
+        assert!(err.message.contains("anchor bomb"), "{err}");
     }
 
     #[test]
