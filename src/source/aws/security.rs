@@ -89,25 +89,29 @@ async fn collect_hub(ctx: &Ctx) -> Sink {
     let mut enabled_standards = Vec::new();
     let mut meta = ResourceMeta::new(&id, &ctx.account_id, &ctx.region, &ctx.partition);
     if enabled {
-        match client.get_enabled_standards().send().await {
-            Ok(out) => {
-                enabled_standards = out
-                    .standards_subscriptions()
-                    .iter()
-                    .filter_map(|s| s.standards_arn().map(str::to_string))
-                    .collect();
-            }
-            Err(e) => {
-                // Whether the hub is on is still known: only the standards are missing.
-                meta.unknown.push("enabled_standards".to_string());
-                sink.gap(
-                    ctx,
-                    "securityhub",
-                    "GetEnabledStandards",
-                    &errors::describe(&e),
-                    &["securityhub_standards"],
-                    Some(&id),
-                );
+        let mut pages = client.get_enabled_standards().into_paginator().send();
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(out) => enabled_standards.extend(
+                    out.standards_subscriptions()
+                        .iter()
+                        .filter_map(|s| s.standards_arn().map(str::to_string)),
+                ),
+                Err(e) => {
+                    // Whether the hub is on is still known: only the standards are missing,
+                    // and a partial list would read as the complete one.
+                    enabled_standards.clear();
+                    meta.unknown.push("enabled_standards".to_string());
+                    sink.gap(
+                        ctx,
+                        "securityhub",
+                        "GetEnabledStandards",
+                        &errors::describe(&e),
+                        &["securityhub_standards"],
+                        Some(&id),
+                    );
+                    break;
+                }
             }
         }
     }
