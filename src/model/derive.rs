@@ -5,6 +5,7 @@
 //! Access for a bucket, flow logs for a VPC, attached managed policies for a user) are joined
 //! here through lookups built in a first pass.
 
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 use super::ec2::{NetworkAclEntry, SecurityGroupPermission, WorldOpenRange};
@@ -198,9 +199,10 @@ fn secret_like(name: &str) -> bool {
 pub fn enrich(inventory: &mut Inventory) {
     let lookups = build_lookups(inventory);
     let now = inventory.collected_at;
-    for resource in inventory.resources_mut() {
-        enrich_resource(resource, &lookups, &now);
-    }
+    let mut resources: Vec<&mut Resource> = inventory.resources_mut().collect();
+    resources
+        .par_iter_mut()
+        .for_each(|resource| enrich_resource(resource, &lookups, &now));
 }
 
 fn days_since(then: Option<Timestamp>, now: &Timestamp) -> Option<i64> {
