@@ -65,6 +65,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
             let mut args = args.clone();
             if let Some(c) = &config {
                 c.apply_report(&mut args.report);
+                c.apply_connection(&mut args.aws);
             }
             run_merge(&args, cli.quiet)
         }

@@ -145,6 +145,12 @@ pub struct ScanArgs {
     /// Outputs, baseline, suppressions and the failure policy.
     #[command(flatten)]
     pub report: ReportArgs,
+
+    /// After writing the reports, send the ASFF findings to AWS Security Hub
+    /// (BatchImportFindings, in batches of 100 per account and region). The only call stance
+    /// makes that writes; accounts other than the caller's are reached through --role-name.
+    #[arg(long)]
+    pub securityhub_import: bool,
 }
 
 /// `stance diff`.
@@ -170,6 +176,37 @@ pub struct MergeArgs {
     /// Outputs, baseline, suppressions and the failure policy of the merged result.
     #[command(flatten)]
     pub report: ReportArgs,
+
+    /// Send the merged result's ASFF findings to AWS Security Hub, as `scan
+    /// --securityhub-import` does.
+    #[arg(long)]
+    pub securityhub_import: bool,
+
+    /// Credentials and endpoint for --securityhub-import.
+    #[command(flatten)]
+    pub aws: AwsConnectionArgs,
+}
+
+/// How to reach AWS when a command only exports (no collection): credentials and endpoint.
+#[derive(Debug, Clone, Args, Default)]
+#[command(next_help_heading = "AWS (with --securityhub-import)")]
+pub struct AwsConnectionArgs {
+    /// Named profile from ~/.aws/config (SSO profiles included).
+    #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Custom endpoint (emulators such as moto or LocalStack).
+    #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+
+    /// Role assumed in accounts other than the caller's:
+    /// arn:<partition>:iam::<id>:role/<NAME>.
+    #[arg(long, value_name = "NAME")]
+    pub role_name: Option<String>,
+
+    /// External id required by the role's trust policy.
+    #[arg(long, value_name = "ID")]
+    pub external_id: Option<String>,
 }
 
 /// `stance inventory`.

@@ -261,6 +261,24 @@ impl LoadedConfig {
         }
     }
 
+    /// Fills the connection flags of an export-only command (`stance merge`) the command line
+    /// left unset.
+    pub fn apply_connection(&self, a: &mut crate::cli::AwsConnectionArgs) {
+        let c = &self.config.aws;
+        if a.profile.is_none() {
+            a.profile = c.profile.clone();
+        }
+        if a.endpoint_url.is_none() {
+            a.endpoint_url = c.endpoint_url.clone();
+        }
+        if a.role_name.is_none() {
+            a.role_name = c.role_name.clone();
+        }
+        if a.external_id.is_none() {
+            a.external_id = c.external_id.clone();
+        }
+    }
+
     /// Fills AWS flags the command line left unset.
     pub fn apply_aws(&self, a: &mut AwsArgs) {
         let c = &self.config.aws;

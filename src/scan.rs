@@ -14,6 +14,7 @@ use crate::cli::{
     AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, MergeArgs, ReportArgs, ScanArgs,
 };
 use crate::error::{ExitCode, StanceError};
+use crate::export::securityhub::{self, ImportOptions};
 use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
 use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Inventory};
@@ -157,11 +158,13 @@ pub fn write_outputs(
     Ok(())
 }
 
-/// The last stages shared by scan, diff and merge: suppressions, baseline, reports, exit code.
+/// The last stages shared by scan, diff and merge: suppressions, baseline, reports, the
+/// opt-in Security Hub import, exit code.
 pub fn finish(
     mut result: ScanResult,
     args: &ReportArgs,
     baseline: Option<(&ScanResult, String)>,
+    import: Option<&ImportOptions>,
     quiet: bool,
 ) -> Result<ExitCode, StanceError> {
     let mut list = Vec::new();
@@ -203,7 +206,47 @@ pub fn finish(
         .min_severity
         .map(Severity::from)
         .unwrap_or(Severity::Informational);
-    Ok(exit_code(&result, fail_on, min_severity, args.strict))
+    let code = exit_code(&result, fail_on, min_severity, args.strict);
+    // The reports are on disk before anything is sent: an import that fails loses nothing.
+    let Some(import) = import else {
+        return Ok(code);
+    };
+    let summary = securityhub::import(report::asff::findings(&result), import)?;
+    let failed = summary.failed() > 0;
+    if !quiet || failed {
+        let stdout_taken = quiet || args.outputs.iter().any(|o| o.path.as_os_str() == "-");
+        let written = if stdout_taken {
+            summary.write(&mut anstream::stderr())
+        } else {
+            summary.write(&mut anstream::stdout())
+        };
+        written.map_err(|e| StanceError::Runtime(e.into()))?;
+    }
+    // Findings that did not reach Security Hub fail the run like an output that could not be
+    // written, whatever the findings themselves earned.
+    Ok(if failed {
+        code.max(ExitCode::Runtime)
+    } else {
+        code
+    })
+}
+
+/// SDK options from the command line's profile, endpoint, attempts and timeout.
+fn client_options(
+    profile: Option<&String>,
+    endpoint_url: Option<&String>,
+    max_attempts: Option<u32>,
+    call_timeout: Option<u64>,
+) -> ClientOptions {
+    let max_attempts = max_attempts.unwrap_or(6).max(1);
+    let call_timeout = call_timeout.unwrap_or(20).max(1);
+    ClientOptions {
+        profile: profile.cloned(),
+        endpoint_url: endpoint_url.filter(|u| !u.is_empty()).cloned(),
+        max_attempts,
+        attempt_timeout: Duration::from_secs(call_timeout),
+        operation_timeout: Duration::from_secs(call_timeout * u64::from(max_attempts) + 10),
+    }
 }
 
 fn read_baseline(args: &ReportArgs) -> Result<Option<(ScanResult, String)>, StanceError> {
@@ -270,10 +313,21 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     if let Some(iac) = &iac {
         suppress::apply(&mut result, &iac.suppressions);
     }
+    let import = args.securityhub_import.then(|| ImportOptions {
+        client: client_options(
+            args.aws.profile.as_ref(),
+            args.aws.endpoint_url.as_ref(),
+            args.aws.max_attempts,
+            args.aws.call_timeout,
+        ),
+        role_name: args.aws.role_name.clone(),
+        external_id: args.aws.external_id.clone(),
+    });
     let code = finish(
         result,
         &args.report,
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
+        import.as_ref(),
         quiet,
     )?;
     // A template or plan that could not be read outranks findings: the scan is partial.
@@ -359,20 +413,17 @@ pub fn collect_live(
         }
     }
     let concurrency = aws.concurrency.unwrap_or(16);
-    let max_attempts = aws.max_attempts.unwrap_or(6).max(1);
-    let call_timeout = aws.call_timeout.unwrap_or(20).max(1);
     if concurrency == 0 {
         return Err(StanceError::input("--concurrency must be at least 1"));
     }
     let shard = aws.shard.as_deref().map(parse_shard).transpose()?;
     let options = AwsScanOptions {
-        client: ClientOptions {
-            profile: aws.profile.clone(),
-            endpoint_url: aws.endpoint_url.clone().filter(|u| !u.is_empty()),
-            max_attempts,
-            attempt_timeout: Duration::from_secs(call_timeout),
-            operation_timeout: Duration::from_secs(call_timeout * u64::from(max_attempts) + 10),
-        },
+        client: client_options(
+            aws.profile.as_ref(),
+            aws.endpoint_url.as_ref(),
+            aws.max_attempts,
+            aws.call_timeout,
+        ),
         accounts: aws.accounts.clone(),
         org: aws.org,
         role_name: aws.role_name.clone(),
@@ -441,10 +492,21 @@ pub fn run_merge(args: &MergeArgs, quiet: bool) -> Result<ExitCode, StanceError>
     }
     let merged = crate::merge::merge(results)?;
     let baseline = read_baseline(&args.report)?;
+    let import = args.securityhub_import.then(|| ImportOptions {
+        client: client_options(
+            args.aws.profile.as_ref(),
+            args.aws.endpoint_url.as_ref(),
+            None,
+            None,
+        ),
+        role_name: args.aws.role_name.clone(),
+        external_id: args.aws.external_id.clone(),
+    });
     finish(
         merged,
         &args.report,
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
+        import.as_ref(),
         quiet,
     )
 }
@@ -468,6 +530,7 @@ pub fn run_diff(args: &DiffArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         new,
         &args.report,
         Some((&old, args.old.display().to_string())),
+        None,
         quiet,
     )
 }
