@@ -14,7 +14,6 @@ use config_api::{Behaviour, ConfigApi};
 use serde_json::Value;
 
 const A: &str = "111111111111";
-const B: &str = "222222222222";
 
 fn fixtures() -> Behaviour {
     Behaviour::from_fixtures(&root().join("tests/fixtures/config-aggregator"))
