@@ -15,6 +15,11 @@ fn temp_path(path: &Path) -> PathBuf {
 
 /// Writes `path` through `write`, via a temporary file in the same directory renamed into
 /// place once complete. `-` writes to standard output instead.
+///
+/// A path that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO such as a
+/// shell's process substitution) is written through: renaming over it would replace the device
+/// with a regular file. A symbolic link is followed, so the link stays and its target is
+/// replaced atomically.
 pub fn write_file<F>(path: &Path, write: F) -> io::Result<()>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -25,6 +30,22 @@ where
         write(&mut lock)?;
         return lock.flush();
     }
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut writer = BufWriter::with_capacity(1 << 16, File::create(path)?);
+            write(&mut writer)?;
+            return writer.flush();
+        }
+        _ => {}
+    }
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)?;
     }
@@ -63,5 +84,58 @@ mod tests {
             1,
             "temp file cleaned up"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_fifo_instead_of_replacing_it() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        write_file(&fifo, |w| w.write_all(b"report")).unwrap();
+        assert_eq!(reader.join().unwrap(), "report");
+        let meta = fs::symlink_metadata(&fifo).unwrap();
+        assert!(meta.file_type().is_fifo(), "the FIFO is still a FIFO");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follows_a_symlink_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.json");
+        let link = dir.path().join("latest.json");
+        fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_file(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_null_stays_a_device() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        assert!(
+            fs::metadata(null).unwrap().file_type().is_char_device(),
+            "this machine's /dev/null is not a device (.ci/run repairs it)"
+        );
+        write_file(null, |w| w.write_all(b"discarded")).unwrap();
+        assert!(fs::metadata(null).unwrap().file_type().is_char_device());
     }
 }

@@ -8,6 +8,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
+use rayon::prelude::*;
+
 use schemars::JsonSchema;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
@@ -217,7 +219,16 @@ impl Serialize for Results<'_> {
     }
 }
 
-struct Document<'a>(&'a ScanResult);
+/// Which entries of the document to serialize.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    /// Everything.
+    Whole,
+    /// Everything before `results`.
+    Head,
+}
+
+struct Document<'a>(&'a ScanResult, Part);
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -237,6 +248,9 @@ impl Serialize for Document<'_> {
         map.serialize_entry("checks", &r.checks)?;
         map.serialize_entry("gaps", &r.gaps)?;
         map.serialize_entry("suppressions", &r.suppressions)?;
+        if self.1 == Part::Head {
+            return map.end();
+        }
         map.serialize_entry(
             "results",
             &Results {
@@ -249,16 +263,54 @@ impl Serialize for Document<'_> {
     }
 }
 
+/// Records rendered per parallel task, and tasks per batch written in order: a batch of
+/// rendered records (a few MB) is all the writer holds in memory at once.
+const RECORDS_PER_TASK: usize = 2048;
+const TASKS_PER_BATCH: usize = 8;
+
 /// Writes the result as JSON (pretty when `pretty`).
+///
+/// The compact form renders the `results` array in parallel, in batches written in order:
+/// records are independent, and rendering (fingerprints included) is most of the writing time
+/// of a large scan.
 pub fn write(result: &ScanResult, out: &mut dyn Write, pretty: bool) -> std::io::Result<()> {
-    let doc = Document(result);
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, &doc)
-    } else {
-        serde_json::to_writer(&mut *out, &doc)
+        serde_json::to_writer_pretty(&mut *out, &Document(result, Part::Whole))
+            .map_err(std::io::Error::other)?;
+        return out.write_all(b"\n");
     }
-    .map_err(std::io::Error::other)?;
-    out.write_all(b"\n")
+    let mut head =
+        serde_json::to_vec(&Document(result, Part::Head)).map_err(std::io::Error::other)?;
+    // `head` is a complete object: reopen it to append the remaining entries.
+    head.pop();
+    out.write_all(&head)?;
+    out.write_all(b",\"results\":[")?;
+    let controls: Vec<Vec<String>> = result.checks.iter().map(controls_of).collect();
+    let mut first = true;
+    for batch in result.findings.chunks(RECORDS_PER_TASK * TASKS_PER_BATCH) {
+        let rendered: Vec<std::io::Result<Vec<u8>>> = batch
+            .par_chunks(RECORDS_PER_TASK)
+            .map(|task| {
+                let mut buffer = Vec::with_capacity(task.len() * 512);
+                for f in task {
+                    buffer.push(b',');
+                    serde_json::to_writer(&mut buffer, &record(result, f, &controls))
+                        .map_err(std::io::Error::other)?;
+                }
+                Ok(buffer)
+            })
+            .collect();
+        for buffer in rendered {
+            let buffer = buffer?;
+            // Every task's buffer starts with a separator; the array's first record has none.
+            let skip = usize::from(first && !buffer.is_empty());
+            first &= buffer.is_empty();
+            out.write_all(&buffer[skip..])?;
+        }
+    }
+    out.write_all(b"],\"resolved\":")?;
+    serde_json::to_writer(&mut *out, &result.resolved).map_err(std::io::Error::other)?;
+    out.write_all(b"}\n")
 }
 
 /// Reads a JSON result file back into a [`ScanResult`].

@@ -12,11 +12,11 @@ use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
     FinalizerInterceptorContextRef,
 };
+use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 
@@ -207,6 +207,9 @@ pub struct Clients {
     counter: Arc<CallCounter>,
     endpoint_url: Option<String>,
     breaker: Arc<RegionBreaker>,
+    /// Interceptors added to every client after the call counter. Empty in a scan; the unit
+    /// tests put canned SDK responses here.
+    interceptors: Vec<SharedInterceptor>,
 }
 
 macro_rules! client_fn {
@@ -214,11 +217,13 @@ macro_rules! client_fn {
         $(
             #[$doc]
             pub fn $fn_name(&self, region: &str) -> $krate::Client {
-                let conf = $krate::config::Builder::from(&self.config)
+                let mut conf = $krate::config::Builder::from(&self.config)
                     .region(Region::new(region.to_string()))
-                    .interceptor(self.counting($service, region))
-                    .build();
-                $krate::Client::from_conf(conf)
+                    .interceptor(self.counting($service, region));
+                for interceptor in &self.interceptors {
+                    conf.push_interceptor(interceptor.clone());
+                }
+                $krate::Client::from_conf(conf.build())
             }
         )+
     };
@@ -232,7 +237,15 @@ impl Clients {
             counter,
             endpoint_url,
             breaker: Arc::default(),
+            interceptors: Vec::new(),
         }
+    }
+
+    /// The same clients with one more interceptor on every client (canned responses in tests).
+    #[cfg(test)]
+    pub(crate) fn with_interceptor(mut self, interceptor: impl Intercept + 'static) -> Self {
+        self.interceptors.push(SharedInterceptor::new(interceptor));
+        self
     }
 
     /// The SDK config.
@@ -252,6 +265,7 @@ impl Clients {
             endpoint_url: self.endpoint_url.clone(),
             // Another account: its regions' health is its own.
             breaker: Arc::default(),
+            interceptors: self.interceptors.clone(),
         }
     }
 
@@ -269,6 +283,9 @@ impl Clients {
         let mut conf = aws_sdk_s3::config::Builder::from(&self.config)
             .region(Region::new(region.to_string()))
             .interceptor(self.counting("s3", region));
+        for interceptor in &self.interceptors {
+            conf.push_interceptor(interceptor.clone());
+        }
         if self.endpoint_url.is_some() {
             conf = conf.force_path_style(true);
         }
@@ -280,6 +297,9 @@ impl Clients {
         let mut conf = aws_sdk_s3control::config::Builder::from(&self.config)
             .region(Region::new(region.to_string()))
             .interceptor(self.counting("s3control", region));
+        for interceptor in &self.interceptors {
+            conf.push_interceptor(interceptor.clone());
+        }
         if let Some(url) = &self.endpoint_url {
             conf = conf.endpoint_resolver(FixedS3ControlEndpoint(url.clone()));
         }

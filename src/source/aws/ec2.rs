@@ -829,6 +829,97 @@ async fn collect(ctx: &Ctx) -> Sink {
 mod tests {
     use super::*;
 
+    use aws_sdk_ec2::Client;
+    use aws_sdk_ec2::operation::describe_security_groups::DescribeSecurityGroupsOutput;
+    use aws_sdk_ec2::types::{IpRange, SecurityGroup};
+    use aws_smithy_mocks::mock;
+
+    use crate::source::aws::canned::{self, REGION};
+
+    fn group(id: &str) -> SecurityGroup {
+        SecurityGroup::builder()
+            .group_id(id)
+            .group_name(format!("name-{id}"))
+            .description("canned")
+            .vpc_id("vpc-1")
+            .ip_permissions(
+                IpPermission::builder()
+                    .ip_protocol("tcp")
+                    .from_port(22)
+                    .to_port(22)
+                    .ip_ranges(IpRange::builder().cidr_ip("0.0.0.0/0").build())
+                    .build(),
+            )
+            .build()
+    }
+
+    fn ids_of(sink: &Sink, type_name: &str) -> Vec<String> {
+        let mut ids: Vec<String> = sink
+            .resources
+            .iter()
+            .filter(|r| r.type_name() == type_name)
+            .map(|r| {
+                r.meta()
+                    .id
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    // Canned: moto ignores pagination for DescribeSecurityGroups and answers everything in one
+    // page with no NextToken (moto-notes.md), so it cannot show that each page is read once.
+    #[tokio::test]
+    async fn security_groups_across_pages_arrive_once_each() {
+        let rules = vec![
+            mock!(Client::describe_security_groups).then_compute_output(|input| {
+                let page = DescribeSecurityGroupsOutput::builder();
+                match input.next_token() {
+                    None => page
+                        .security_groups(group("sg-1"))
+                        .security_groups(group("sg-2"))
+                        .next_token("sg-page-2"),
+                    Some("sg-page-2") => page
+                        .security_groups(group("sg-3"))
+                        .security_groups(group("sg-4"))
+                        .next_token("sg-page-3"),
+                    Some("sg-page-3") => page.security_groups(group("sg-5")),
+                    Some(other) => panic!("unexpected NextToken {other}"),
+                }
+                .build()
+            }),
+        ];
+        // The collector's other calls get an error answer; their gaps are not this test's.
+        let (clients, counter) = canned::clients_answering_the_rest_with_errors(rules);
+        let ctx = canned::ctx(clients, REGION);
+        let sink = collect(&ctx).await;
+        assert!(
+            canned::gaps_of(&sink, "DescribeSecurityGroups").is_empty(),
+            "{:?}",
+            sink.gaps
+        );
+        assert_eq!(canned::calls(&counter, "ec2:DescribeSecurityGroups"), 3);
+        assert_eq!(
+            ids_of(&sink, "ec2_security_group"),
+            ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5"]
+        );
+        // A group from the last page is read in full, not just listed.
+        let sg5 = sink
+            .resources
+            .iter()
+            .find_map(|r| match r {
+                Resource::Ec2SecurityGroup(g) if g.group_id == "sg-5" => Some(g),
+                _ => None,
+            })
+            .expect("sg-5");
+        assert_eq!(sg5.ingress.len(), 1);
+        assert_eq!(sg5.ingress[0].from_port, Some(22));
+    }
+
     #[test]
     fn parses_stop_reasons() {
         assert_eq!(

@@ -555,6 +555,555 @@ async fn collect(ctx: &Ctx) -> Sink {
 mod tests {
     use super::*;
 
+    use aws_sdk_iam::Client;
+    use aws_sdk_iam::operation::generate_credential_report::GenerateCredentialReportOutput;
+    use aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthorizationDetailsOutput;
+    use aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput;
+    use aws_sdk_iam::operation::get_credential_report::GetCredentialReportOutput;
+    use aws_sdk_iam::operation::list_access_keys::ListAccessKeysOutput;
+    use aws_sdk_iam::operation::list_server_certificates::ListServerCertificatesOutput;
+    use aws_sdk_iam::operation::list_virtual_mfa_devices::ListVirtualMfaDevicesOutput;
+    use aws_sdk_iam::types::{
+        AccessKeyMetadata, AttachedPolicy, GroupDetail, ManagedPolicyDetail, PolicyVersion,
+        ReportFormatType, RoleDetail, StatusType, SummaryKeyType, User, UserDetail,
+        VirtualMfaDevice,
+    };
+    use aws_smithy_mocks::{Rule, mock};
+    use aws_smithy_types::{Blob, DateTime};
+
+    use crate::finding::Status;
+    use crate::source::aws::canned::{self, ACCOUNT};
+
+    const REPORT_HEADER: &str = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+
+    const ROOT_CHECKS: &[&str] = &[
+        "iam/root_mfa_enabled.rego",
+        "iam/root_hardware_mfa.rego",
+        "iam/root_no_access_keys.rego",
+        "iam/root_not_used_recently.rego",
+    ];
+
+    fn root_arn() -> String {
+        format!("arn:aws:iam::{ACCOUNT}:root")
+    }
+
+    fn user_arn(name: &str) -> String {
+        format!("arn:aws:iam::{ACCOUNT}:user/{name}")
+    }
+
+    fn date(rfc3339: &str) -> DateTime {
+        DateTime::from_secs(Timestamp::parse(rfc3339).expect("a test date").unix())
+    }
+
+    fn time(rfc3339: &str) -> Option<Timestamp> {
+        Some(Timestamp::parse(rfc3339).expect("a test date"))
+    }
+
+    /// The credential report as IAM serves it: the header, then one row per line.
+    fn report(rows: &[&str]) -> String {
+        let mut csv = format!("{REPORT_HEADER}\n");
+        for row in rows {
+            csv.push_str(row);
+            csv.push('\n');
+        }
+        csv
+    }
+
+    /// A user row with no password, MFA, keys or certificates.
+    fn idle_user_row(name: &str) -> String {
+        format!(
+            "{name},{},2025-06-01T00:00:00+00:00,false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+            user_arn(name)
+        )
+    }
+
+    fn user_detail(name: &str) -> UserDetail {
+        UserDetail::builder()
+            .user_name(name)
+            .user_id(format!("AIDA{}", name.to_uppercase()))
+            .arn(user_arn(name))
+            .path("/")
+            .create_date(date("2025-06-01T00:00:00Z"))
+            .build()
+    }
+
+    /// Answers to every call the IAM collector sends, for an account whose credential report
+    /// is `csv` and whose principals are `users` (one page): no virtual MFA device, no
+    /// password policy, no server certificate. A test puts its own rules before these.
+    fn iam_rules(csv: String, users: &[&str]) -> Vec<Rule> {
+        let details = GetAccountAuthorizationDetailsOutput::builder()
+            .set_user_detail_list(Some(users.iter().map(|u| user_detail(u)).collect()))
+            .is_truncated(false)
+            .build();
+        vec![
+            mock!(Client::generate_credential_report).then_output(|| {
+                GenerateCredentialReportOutput::builder()
+                    .state(ReportStateType::Complete)
+                    .build()
+            }),
+            mock!(Client::get_credential_report).then_output(move || {
+                GetCredentialReportOutput::builder()
+                    .content(Blob::new(csv.clone()))
+                    .report_format(ReportFormatType::TextCsv)
+                    .generated_time(date("2026-02-28T23:00:00Z"))
+                    .build()
+            }),
+            mock!(Client::list_virtual_mfa_devices).then_output(|| {
+                ListVirtualMfaDevicesOutput::builder()
+                    .set_virtual_mfa_devices(Some(Vec::new()))
+                    .build()
+                    .expect("a valid output")
+            }),
+            mock!(Client::get_account_summary).then_output(|| {
+                GetAccountSummaryOutput::builder()
+                    .summary_map(SummaryKeyType::Users, 2)
+                    .build()
+            }),
+            mock!(Client::get_account_password_policy).then_http_response(|| {
+                canned::query_error(
+                    404,
+                    "NoSuchEntity",
+                    &format!("The Password Policy with domain name {ACCOUNT} cannot be found."),
+                )
+            }),
+            mock!(Client::get_account_authorization_details).then_output(move || details.clone()),
+            mock!(Client::list_access_keys).then_compute_output(|input| {
+                let user = input.user_name().unwrap_or_default();
+                ListAccessKeysOutput::builder()
+                    .access_key_metadata(
+                        AccessKeyMetadata::builder()
+                            .user_name(user)
+                            .access_key_id(format!("AKIA{}0001", user.to_uppercase()))
+                            .status(StatusType::Active)
+                            .create_date(date("2025-01-01T00:00:00Z"))
+                            .build(),
+                    )
+                    .is_truncated(false)
+                    .build()
+                    .expect("a valid output")
+            }),
+            mock!(Client::list_server_certificates).then_output(|| {
+                ListServerCertificatesOutput::builder()
+                    .set_server_certificate_metadata_list(Some(Vec::new()))
+                    .build()
+                    .expect("a valid output")
+            }),
+        ]
+    }
+
+    async fn collect_with(rules: Vec<Rule>) -> (Sink, std::sync::Arc<super::super::CallCounter>) {
+        let (clients, counter) = canned::clients(rules);
+        let ctx = canned::ctx(clients, GLOBAL_REGION);
+        (collect(&ctx).await, counter)
+    }
+
+    fn root_of(sink: &Sink) -> &IamRootUser {
+        let roots: Vec<_> = sink
+            .resources
+            .iter()
+            .filter_map(|r| match r {
+                Resource::IamRootUser(root) => Some(root),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roots.len(), 1, "one root user");
+        roots[0]
+    }
+
+    fn users_of(sink: &Sink) -> BTreeMap<String, &IamUser> {
+        sink.resources
+            .iter()
+            .filter_map(|r| match r {
+                Resource::IamUser(u) => Some((u.meta.name.clone().unwrap_or_default(), u)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn root_verdicts(sink: &Sink) -> BTreeMap<String, Status> {
+        canned::verdicts(sink, ROOT_CHECKS)
+            .into_iter()
+            .map(|((check, target), status)| {
+                assert_eq!(target, root_arn());
+                (check, status)
+            })
+            .collect()
+    }
+
+    // Canned: moto's credential report has no `<root_account>` row at all (moto-notes.md), so
+    // the root user's keys, MFA and last sign-in can only come from a canned report.
+    #[tokio::test]
+    async fn root_row_with_keys_no_mfa_and_recent_use_fails_the_root_checks() {
+        let csv = report(&[
+            "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,2026-02-27T08:15:00+00:00,not_supported,not_supported,false,true,2023-04-01T00:00:00+00:00,2026-02-28T12:00:00+00:00,us-east-1,iam,true,2024-05-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,false,N/A",
+        ]);
+        let (sink, _) = collect_with(iam_rules(csv, &[])).await;
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        let root = root_of(&sink);
+        assert_eq!(root.meta.id, root_arn());
+        assert!(!root.mfa_active);
+        assert!(!root.virtual_mfa);
+        assert_eq!(root.active_access_keys, 2);
+        assert_eq!(root.password_last_used, time("2026-02-27T08:15:00Z"));
+        // Key 2 is active but never used (`N/A`): the last use is key 1's.
+        assert_eq!(root.access_key_last_used, time("2026-02-28T12:00:00Z"));
+        assert!(!root.signing_certificate_active);
+        let verdicts = root_verdicts(&sink);
+        assert_eq!(
+            verdicts,
+            BTreeMap::from([
+                ("iam_root_hardware_mfa".to_string(), Status::Fail),
+                ("iam_root_mfa_enabled".to_string(), Status::Fail),
+                ("iam_root_no_access_keys".to_string(), Status::Fail),
+                ("iam_root_not_used_recently".to_string(), Status::Fail),
+            ])
+        );
+    }
+
+    // Canned: no root row in moto's credential report (see above).
+    #[tokio::test]
+    async fn root_row_of_a_hardened_account_passes_the_root_checks() {
+        let csv = report(&[
+            "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,2025-11-02T09:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+        ]);
+        let (sink, _) = collect_with(iam_rules(csv, &[])).await;
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        let root = root_of(&sink);
+        assert!(root.mfa_active);
+        // No virtual MFA device names the root user: its device is hardware.
+        assert!(!root.virtual_mfa);
+        assert_eq!(root.active_access_keys, 0);
+        assert_eq!(root.password_last_used, time("2025-11-02T09:00:00Z"));
+        assert_eq!(root.access_key_last_used, None);
+        let verdicts = root_verdicts(&sink);
+        assert_eq!(
+            verdicts,
+            BTreeMap::from([
+                ("iam_root_hardware_mfa".to_string(), Status::Pass),
+                ("iam_root_mfa_enabled".to_string(), Status::Pass),
+                ("iam_root_no_access_keys".to_string(), Status::Pass),
+                ("iam_root_not_used_recently".to_string(), Status::Pass),
+            ])
+        );
+    }
+
+    // Canned: no root row in moto's credential report, and moto cannot assign a virtual MFA
+    // device to the root user.
+    #[tokio::test]
+    async fn root_with_a_virtual_mfa_device_that_never_signed_in() {
+        let csv = report(&[
+            "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+        ]);
+        let mut rules = vec![mock!(Client::list_virtual_mfa_devices).then_output(|| {
+            ListVirtualMfaDevicesOutput::builder()
+                .virtual_mfa_devices(
+                    VirtualMfaDevice::builder()
+                        .serial_number(format!(
+                            "arn:aws:iam::{ACCOUNT}:mfa/root-account-mfa-device"
+                        ))
+                        .user(
+                            User::builder()
+                                .path("/")
+                                .user_name("<root_account>")
+                                .user_id(ACCOUNT)
+                                .arn(root_arn())
+                                .create_date(date("2019-06-12T10:00:00Z"))
+                                .build()
+                                .expect("a valid user"),
+                        )
+                        .build()
+                        .expect("a valid device"),
+                )
+                .build()
+                .expect("a valid output")
+        })];
+        rules.extend(iam_rules(csv, &[]));
+        let (sink, _) = collect_with(rules).await;
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        let root = root_of(&sink);
+        assert!(root.mfa_active && root.virtual_mfa);
+        // `no_information` and `N/A`: never signed in, no key ever used.
+        assert_eq!(root.password_last_used, None);
+        assert_eq!(root.access_key_last_used, None);
+        let verdicts = root_verdicts(&sink);
+        assert_eq!(verdicts["iam_root_mfa_enabled"], Status::Pass);
+        assert_eq!(verdicts["iam_root_hardware_mfa"], Status::Fail);
+        assert_eq!(verdicts["iam_root_no_access_keys"], Status::Pass);
+        assert_eq!(verdicts["iam_root_not_used_recently"], Status::Pass);
+    }
+
+    // Canned: moto writes `password_last_used` and the key last-used columns as constants
+    // (moto-notes.md), so `N/A`, `no_information` and `not_supported` never reach stance from it.
+    #[tokio::test]
+    async fn not_supported_no_information_and_na_values_read_as_absent() {
+        let csv = report(&[
+            "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+            // Password used, MFA, key 1 active but never used.
+            "alice,arn:aws:iam::111111111111:user/alice,2025-06-01T00:00:00+00:00,true,2026-02-20T10:00:00+00:00,2025-06-01T00:00:00+00:00,N/A,true,true,2025-01-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+            // Password set, never used.
+            "carol,arn:aws:iam::111111111111:user/carol,2025-06-01T00:00:00+00:00,true,no_information,2025-06-01T00:00:00+00:00,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+            &idle_user_row("bob"),
+        ]);
+        let (sink, counter) = collect_with(iam_rules(csv, &["alice", "bob", "carol"])).await;
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        let users = users_of(&sink);
+        assert_eq!(users.len(), 3);
+
+        let alice = users["alice"];
+        assert!(alice.password_enabled);
+        assert_eq!(alice.password_last_used, time("2026-02-20T10:00:00Z"));
+        assert_eq!(alice.access_keys.len(), 1);
+        assert_eq!(alice.access_keys[0].id, "AKIAALICE0001");
+        assert_eq!(alice.access_keys[0].status, "Active");
+        assert_eq!(alice.access_keys[0].last_used, None);
+        // Active MFA and no virtual device: a hardware device.
+        assert_eq!(alice.mfa_devices.len(), 1);
+        assert!(!alice.mfa_devices[0].virtual_device);
+
+        let carol = users["carol"];
+        assert!(carol.password_enabled);
+        assert_eq!(carol.password_last_used, None);
+        assert!(carol.access_keys.is_empty() && carol.mfa_devices.is_empty());
+
+        let bob = users["bob"];
+        assert!(!bob.password_enabled);
+        assert_eq!(bob.password_last_used, None);
+        assert!(bob.access_keys.is_empty() && bob.mfa_devices.is_empty());
+
+        // Key ids are fetched only for the user whose report row shows a key.
+        assert_eq!(canned::calls(&counter, "iam:ListAccessKeys"), 1);
+
+        let root = root_of(&sink);
+        assert!(root.mfa_active);
+        assert_eq!(root.active_access_keys, 0);
+        assert_eq!(root.password_last_used, None);
+    }
+
+    // Canned: moto answers GetAccountAuthorizationDetails in one page whatever MaxItems says
+    // (`IsTruncated` is always false), so it cannot show that every page is read once.
+    #[tokio::test]
+    async fn authorization_details_across_three_pages_arrive_once_each() {
+        let csv = report(&[
+            &idle_user_row("alice"),
+            &idle_user_row("bob"),
+            &idle_user_row("carol"),
+        ]);
+        let admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+        let readonly = format!("arn:aws:iam::{ACCOUNT}:policy/readonly");
+        let role = |name: &str, policy: Option<&str>| {
+            RoleDetail::builder()
+                .role_name(name)
+                .arn(format!("arn:aws:iam::{ACCOUNT}:role/{name}"))
+                .path("/")
+                .assume_role_policy_document(
+                    "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D",
+                )
+                .set_attached_managed_policies(policy.map(|p| {
+                    vec![
+                        AttachedPolicy::builder()
+                            .policy_arn(p)
+                            .policy_name("p")
+                            .build(),
+                    ]
+                }))
+                .build()
+        };
+        let policy = |arn: &str, name: &str, count: i32| {
+            ManagedPolicyDetail::builder()
+                .arn(arn)
+                .policy_name(name)
+                .attachment_count(count)
+                .default_version_id("v1")
+                .policy_version_list(
+                    PolicyVersion::builder()
+                        .version_id("v1")
+                        .is_default_version(true)
+                        .document("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22*%22%2C%22Resource%22%3A%22*%22%7D%5D%7D")
+                        .build(),
+                )
+                .build()
+        };
+        let page_1 = GetAccountAuthorizationDetailsOutput::builder()
+            .user_detail_list(user_detail("alice"))
+            .user_detail_list(user_detail("bob"))
+            .role_detail_list(role("admin", Some(admin)))
+            .is_truncated(true)
+            .marker("page-2")
+            .build();
+        let carol = UserDetail::builder()
+            .user_name("carol")
+            .user_id("AIDACAROL")
+            .arn(user_arn("carol"))
+            .group_list("ops")
+            .attached_managed_policies(
+                AttachedPolicy::builder()
+                    .policy_arn(&readonly)
+                    .policy_name("readonly")
+                    .build(),
+            )
+            .build();
+        let page_2 = GetAccountAuthorizationDetailsOutput::builder()
+            .user_detail_list(carol)
+            .group_detail_list(
+                GroupDetail::builder()
+                    .group_name("ops")
+                    .arn(format!("arn:aws:iam::{ACCOUNT}:group/ops"))
+                    .build(),
+            )
+            .policies(policy(&readonly, "readonly", 1))
+            .is_truncated(true)
+            .marker("page-3")
+            .build();
+        let page_3 = GetAccountAuthorizationDetailsOutput::builder()
+            .role_detail_list(role("ci", None))
+            .policies(policy(admin, "AdministratorAccess", 1))
+            // AWS-managed and attached nowhere: not kept.
+            .policies(policy(
+                "arn:aws:iam::aws:policy/ReadOnlyAccess",
+                "ReadOnlyAccess",
+                0,
+            ))
+            .is_truncated(false)
+            .build();
+        let mut rules = vec![
+            mock!(Client::get_account_authorization_details).then_compute_output(move |input| {
+                match input.marker() {
+                    None => page_1.clone(),
+                    Some("page-2") => page_2.clone(),
+                    Some("page-3") => page_3.clone(),
+                    Some(other) => panic!("unexpected marker {other}"),
+                }
+            }),
+        ];
+        rules.extend(iam_rules(csv, &[]));
+        let (sink, counter) = collect_with(rules).await;
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        assert_eq!(
+            canned::calls(&counter, "iam:GetAccountAuthorizationDetails"),
+            3
+        );
+
+        let mut ids: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for r in &sink.resources {
+            ids.entry(r.type_name())
+                .or_default()
+                .push(r.meta().name.clone().unwrap_or_default());
+        }
+        for names in ids.values_mut() {
+            names.sort();
+        }
+        assert_eq!(ids["iam_user"], ["alice", "bob", "carol"]);
+        assert_eq!(ids["iam_role"], ["admin", "ci"]);
+        assert_eq!(ids["iam_group"], ["ops"]);
+        assert_eq!(ids["iam_policy"], ["AdministratorAccess", "readonly"]);
+
+        // Attachments join across pages: the role on page 1, its policy on page 3.
+        let policies: BTreeMap<&str, &IamPolicy> = sink
+            .resources
+            .iter()
+            .filter_map(|r| match r {
+                Resource::IamPolicy(p) => Some((p.meta.id.as_str(), p)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(policies[admin].attached_roles, ["admin"]);
+        assert!(policies[admin].aws_managed);
+        assert_eq!(policies[readonly.as_str()].attached_users, ["carol"]);
+        let group = sink
+            .resources
+            .iter()
+            .find_map(|r| match r {
+                Resource::IamGroup(g) => Some(g),
+                _ => None,
+            })
+            .expect("the group");
+        assert_eq!(group.users, ["carol"]);
+    }
+
+    const PASSWORD_POLICY_CHECKS: &[&str] = &[
+        "iam/password_policy_min_length.rego",
+        "iam/password_policy_reuse_prevention.rego",
+    ];
+
+    // Canned: moto can deny one action (IAM policy enforcement with INITIAL_NO_AUTH_ACTION_COUNT),
+    // but its denial nests the error as `<ErrorResponse><Errors><Error>`, which IAM never sends;
+    // the SDK's awsQuery parser wants `Error` right under the root, so from moto the gap would
+    // carry a parse failure instead of AWS's `AccessDenied` and its message. The NoSuchEntity
+    // half (moto serves it faithfully) is the contrast: the same call, absent rather than denied.
+    #[tokio::test]
+    async fn a_denied_password_policy_is_a_gap_and_an_absent_one_is_judged() {
+        let csv = report(&[
+            "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
+            &idle_user_row("alice"),
+        ]);
+        let mut rules = vec![mock!(Client::get_account_password_policy).then_http_response(|| {
+            canned::query_error(
+                403,
+                "AccessDenied",
+                "User: arn:aws:iam::111111111111:user/auditor is not authorized to perform: iam:GetAccountPasswordPolicy on resource: * because no identity-based policy allows the iam:GetAccountPasswordPolicy action",
+            )
+        })];
+        rules.extend(iam_rules(csv, &["alice"]));
+        let (sink, _) = collect_with(rules).await;
+
+        assert_eq!(sink.gaps.len(), 1, "{:?}", sink.gaps);
+        let gap = &sink.gaps[0];
+        assert_eq!(
+            (gap.account_id.as_str(), gap.region.as_str()),
+            (ACCOUNT, GLOBAL_REGION)
+        );
+        assert_eq!(
+            (gap.service.as_str(), gap.operation.as_str()),
+            ("iam", "GetAccountPasswordPolicy")
+        );
+        assert!(
+            gap.error.starts_with(
+                "AccessDenied: User: arn:aws:iam::111111111111:user/auditor is not authorized"
+            ),
+            "{}",
+            gap.error
+        );
+        assert_eq!(gap.resource_types, ["iam_password_policy"]);
+        assert_eq!(gap.resource_id, None);
+        // No guessed policy; everything else is collected.
+        assert!(
+            !sink
+                .resources
+                .iter()
+                .any(|r| matches!(r, Resource::IamPasswordPolicy(_)))
+        );
+        assert!(root_of(&sink).mfa_active);
+        assert!(users_of(&sink).contains_key("alice"));
+        // The checks that need the policy are not evaluated, never judged on a guess.
+        let verdicts = canned::verdicts(&sink, PASSWORD_POLICY_CHECKS);
+        assert_eq!(verdicts.len(), 2, "{verdicts:?}");
+        assert!(
+            verdicts.values().all(|s| *s == Status::NotEvaluated),
+            "{verdicts:?}"
+        );
+
+        // NoSuchEntity (iam_rules' answer): no policy is set, which is an answer, not a gap.
+        let csv = report(&[&idle_user_row("alice")]);
+        let (sink, _) = collect_with(iam_rules(csv, &["alice"])).await;
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        let policy = sink
+            .resources
+            .iter()
+            .find_map(|r| match r {
+                Resource::IamPasswordPolicy(p) => Some(p),
+                _ => None,
+            })
+            .expect("the password policy");
+        assert!(!policy.exists);
+        assert_eq!(policy.minimum_password_length, None);
+        let verdicts = canned::verdicts(&sink, PASSWORD_POLICY_CHECKS);
+        assert_eq!(verdicts.len(), 2, "{verdicts:?}");
+        assert!(
+            verdicts.values().all(|s| *s == Status::Fail),
+            "{verdicts:?}"
+        );
+    }
+
     #[test]
     fn parses_the_credential_report() {
         let csv = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n\

@@ -10,6 +10,8 @@ pub mod client;
 pub mod errors;
 
 mod account;
+#[cfg(test)]
+mod canned;
 mod cloudtrail;
 mod config;
 mod ec2;

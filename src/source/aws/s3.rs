@@ -446,6 +446,208 @@ async fn collect_access_points(ctx: &Ctx) -> Sink {
 mod tests {
     use super::*;
 
+    use std::collections::BTreeMap;
+
+    use aws_sdk_s3::Client;
+    use aws_sdk_s3::operation::get_bucket_acl::GetBucketAclOutput;
+    use aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncryptionOutput;
+    use aws_sdk_s3::operation::get_bucket_logging::GetBucketLoggingOutput;
+    use aws_sdk_s3::operation::get_bucket_ownership_controls::GetBucketOwnershipControlsOutput;
+    use aws_sdk_s3::operation::get_public_access_block::GetPublicAccessBlockOutput;
+    use aws_sdk_s3::operation::list_buckets::ListBucketsOutput;
+    use aws_sdk_s3::types::{
+        Bucket, ObjectOwnership, OwnershipControls, OwnershipControlsRule,
+        PublicAccessBlockConfiguration, ServerSideEncryption, ServerSideEncryptionByDefault,
+        ServerSideEncryptionConfiguration, ServerSideEncryptionRule,
+    };
+    use aws_sdk_s3control::operation::get_public_access_block::GetPublicAccessBlockOutput as AccountPabOutput;
+    use aws_smithy_mocks::{Rule, mock};
+
+    use crate::finding::Status;
+    use crate::source::aws::canned::{self, REGION};
+
+    /// GetBucketVersioning's answer as S3 sends it, by bucket.
+    fn versioning_xml(bucket: &str) -> &'static str {
+        match bucket {
+            "mfa-delete" => {
+                "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Status>Enabled</Status><MfaDelete>Enabled</MfaDelete></VersioningConfiguration>"
+            }
+            "versioned" => {
+                "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>"
+            }
+            // Versioning never enabled: an empty configuration.
+            _ => "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>",
+        }
+    }
+
+    /// Answers to every call of the S3 collector for three buckets in `REGION` that differ only
+    /// in versioning; each has Block Public Access, default encryption and BucketOwnerEnforced,
+    /// and no policy, object lock, lifecycle rules or tags.
+    fn s3_rules() -> Vec<Rule> {
+        vec![
+            mock!(aws_sdk_s3control::Client::get_public_access_block).then_output(|| {
+                AccountPabOutput::builder()
+                    .public_access_block_configuration(
+                        aws_sdk_s3control::types::PublicAccessBlockConfiguration::builder()
+                            .block_public_acls(true)
+                            .ignore_public_acls(true)
+                            .block_public_policy(true)
+                            .restrict_public_buckets(true)
+                            .build(),
+                    )
+                    .build()
+            }),
+            mock!(Client::list_buckets).then_output(|| {
+                let mut out = ListBucketsOutput::builder();
+                for name in ["mfa-delete", "versioned", "unversioned"] {
+                    out = out.buckets(Bucket::builder().name(name).bucket_region(REGION).build());
+                }
+                out.build()
+            }),
+            mock!(Client::get_bucket_versioning).then_compute_response(|input| {
+                aws_smithy_mocks::MockResponse::Http(canned::http(
+                    200,
+                    &[("content-type", "application/xml")],
+                    versioning_xml(input.bucket().unwrap_or_default()),
+                ))
+            }),
+            mock!(Client::get_public_access_block).then_output(|| {
+                GetPublicAccessBlockOutput::builder()
+                    .public_access_block_configuration(
+                        PublicAccessBlockConfiguration::builder()
+                            .block_public_acls(true)
+                            .ignore_public_acls(true)
+                            .block_public_policy(true)
+                            .restrict_public_buckets(true)
+                            .build(),
+                    )
+                    .build()
+            }),
+            mock!(Client::get_bucket_encryption).then_output(|| {
+                GetBucketEncryptionOutput::builder()
+                    .server_side_encryption_configuration(
+                        ServerSideEncryptionConfiguration::builder()
+                            .rules(
+                                ServerSideEncryptionRule::builder()
+                                    .apply_server_side_encryption_by_default(
+                                        ServerSideEncryptionByDefault::builder()
+                                            .sse_algorithm(ServerSideEncryption::Aes256)
+                                            .build()
+                                            .expect("a valid default"),
+                                    )
+                                    .build(),
+                            )
+                            .build()
+                            .expect("a valid configuration"),
+                    )
+                    .build()
+            }),
+            mock!(Client::get_bucket_logging)
+                .then_output(|| GetBucketLoggingOutput::builder().build()),
+            mock!(Client::get_bucket_policy).then_http_response(|| {
+                canned::s3_error(
+                    404,
+                    "NoSuchBucketPolicy",
+                    "The bucket policy does not exist",
+                )
+            }),
+            mock!(Client::get_bucket_acl).then_output(|| GetBucketAclOutput::builder().build()),
+            mock!(Client::get_bucket_ownership_controls).then_output(|| {
+                GetBucketOwnershipControlsOutput::builder()
+                    .ownership_controls(
+                        OwnershipControls::builder()
+                            .rules(
+                                OwnershipControlsRule::builder()
+                                    .object_ownership(ObjectOwnership::BucketOwnerEnforced)
+                                    .build()
+                                    .expect("a valid rule"),
+                            )
+                            .build()
+                            .expect("valid controls"),
+                    )
+                    .build()
+            }),
+            mock!(Client::get_object_lock_configuration).then_http_response(|| {
+                canned::s3_error(
+                    404,
+                    "ObjectLockConfigurationNotFoundError",
+                    "Object Lock configuration does not exist for this bucket",
+                )
+            }),
+            mock!(Client::get_bucket_lifecycle_configuration).then_http_response(|| {
+                canned::s3_error(
+                    404,
+                    "NoSuchLifecycleConfiguration",
+                    "The lifecycle configuration does not exist",
+                )
+            }),
+            mock!(Client::get_bucket_tagging).then_http_response(|| {
+                canned::s3_error(404, "NoSuchTagSet", "The TagSet does not exist")
+            }),
+        ]
+    }
+
+    // Canned: moto never stores MFA delete (its GetBucketVersioning answers only `Status`,
+    // and PutBucketVersioning ignores `MfaDelete`), so an MFA-delete bucket exists only here.
+    #[tokio::test]
+    async fn mfa_delete_reaches_the_model_and_the_check() {
+        let (clients, _) = canned::clients(s3_rules());
+        let ctx = canned::ctx(clients, GLOBAL_REGION);
+        let sink = collect_global(&ctx).await;
+        // The absent configurations (policy, object lock, lifecycle, tags) are no gaps.
+        assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
+        let versioning: BTreeMap<String, Versioning> = sink
+            .resources
+            .iter()
+            .filter_map(|r| match r {
+                Resource::S3Bucket(b) => Some((
+                    b.meta.name.clone().unwrap_or_default(),
+                    b.versioning.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            versioning,
+            BTreeMap::from([
+                (
+                    "mfa-delete".to_string(),
+                    Versioning {
+                        status: Some("Enabled".into()),
+                        mfa_delete: true
+                    }
+                ),
+                (
+                    "unversioned".to_string(),
+                    Versioning {
+                        status: None,
+                        mfa_delete: false
+                    }
+                ),
+                (
+                    "versioned".to_string(),
+                    Versioning {
+                        status: Some("Enabled".into()),
+                        mfa_delete: false
+                    }
+                ),
+            ])
+        );
+        let verdicts = canned::verdicts(&sink, &["s3/bucket_mfa_delete_enabled.rego"]);
+        let by_bucket: BTreeMap<&str, Status> = verdicts
+            .iter()
+            .map(|((_, target), status)| (target.trim_start_matches("arn:aws:s3:::"), *status))
+            .collect();
+        assert_eq!(
+            by_bucket,
+            BTreeMap::from([
+                ("mfa-delete", Status::Pass),
+                ("unversioned", Status::Fail),
+                ("versioned", Status::Fail),
+            ])
+        );
+    }
+
     #[test]
     fn bucket_regions_from_location_constraints() {
         assert_eq!(bucket_region(None), "us-east-1");
