@@ -130,9 +130,13 @@ pub struct ScanArgs {
     pub iac: Vec<PathBuf>,
 
     /// Also scan live AWS when --inventory or --iac is given (live AWS is the default source
-    /// when neither is).
-    #[arg(long = "aws")]
+    /// when neither is, nor --source).
+    #[arg(long = "aws", conflicts_with = "source")]
     pub aws_too: bool,
+
+    /// Another inventory source instead of the live AWS APIs.
+    #[command(flatten)]
+    pub source: SourceArgs,
 
     /// Live AWS targets.
     #[command(flatten)]
@@ -220,9 +224,60 @@ pub struct InventoryArgs {
     #[command(flatten)]
     pub aws: AwsArgs,
 
+    /// Another inventory source instead of the live AWS APIs.
+    #[command(flatten)]
+    pub source: SourceArgs,
+
     /// Exit 3 when anything could not be collected.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Inventory sources other than the live AWS APIs.
+#[derive(Debug, Clone, Args, Default)]
+pub struct SourceArgs {
+    /// Read the inventory from another source instead of calling each account's APIs.
+    /// `config-aggregator NAME`: the configuration items an AWS Config aggregator recorded for
+    /// every account and region it aggregates, read from the aggregator's account (no role in
+    /// the member accounts). --accounts, --regions and --shard select among them.
+    #[arg(long, num_args = 2, value_names = ["KIND", "NAME"])]
+    pub source: Vec<String>,
+
+    /// Region of the AWS Config aggregator [default: the profile's region, else us-east-1].
+    #[arg(long, value_name = "REGION")]
+    pub aggregator_region: Option<String>,
+}
+
+impl SourceArgs {
+    /// The aggregator named by `--source config-aggregator NAME`, validated.
+    pub fn config_aggregator(&self) -> Result<Option<String>, crate::error::StanceError> {
+        let (kind, name) = match self.source.as_slice() {
+            [] => return Ok(None),
+            [kind, name] => (kind.as_str(), name.as_str()),
+            other => {
+                return Err(crate::error::StanceError::input(format!(
+                    "--source takes a kind and a name (`--source config-aggregator NAME`), not {other:?}"
+                )));
+            }
+        };
+        if kind != "config-aggregator" {
+            return Err(crate::error::StanceError::input(format!(
+                "--source: unknown source kind `{kind}` (known: config-aggregator)"
+            )));
+        }
+        // The pattern and length AWS Config allows for aggregator names.
+        let valid = !name.is_empty()
+            && name.len() <= 256
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !valid {
+            return Err(crate::error::StanceError::input(format!(
+                "--source config-aggregator: {name:?} is not an aggregator name (1 to 256 letters, digits, `_` and `-`)"
+            )));
+        }
+        Ok(Some(name.to_string()))
+    }
 }
 
 /// Which AWS accounts and regions to read, and how.

@@ -304,6 +304,7 @@ fn enrich_resource(resource: &mut Resource, lookups: &Lookups, now: &Timestamp) 
             d.effective_public_access_block = effective;
             let acls_disabled = bucket.object_ownership.as_deref() == Some("BucketOwnerEnforced");
             let acl_counts = !effective.ignore_public_acls && !acls_disabled;
+            d.acls_in_force = acl_counts;
             let policy_counts = !effective.restrict_public_buckets;
             d.public_read = (acl_counts && d.acl_public_read)
                 || (policy_counts && d.policy.public && d.policy.public_read);

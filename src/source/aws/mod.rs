@@ -40,6 +40,7 @@ use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Gap, Inventory, Resource, derive};
 
 pub use client::{CallCounter, ClientOptions, Clients};
+pub(crate) use ec2::stopped_since;
 use errors::CallError;
 
 /// What to scan.
