@@ -126,10 +126,18 @@ fi
 # ---- stance --------------------------------------------------------------------------------
 if [[ "${SKIP_STANCE:-0}" != 1 ]]; then
     if [[ -x "$STANCE" ]]; then
-        seed
         mkdir -p "$WORK/stance"
-        measure "stance" "$STANCE" scan --endpoint-url "$ENDPOINT" --accounts "$ACCOUNTS" \
-            --role-name "$ROLE_NAME" --regions "$REGIONS" -o "json=$WORK/stance/findings.json"
+        # The same selection as Prowler's --compliance cis_4.0_aws: the CIS v4.0.1 checks and
+        # only the collectors they need.
+        seed
+        measure "stance[cis-aws-v4.0.1]" "$STANCE" scan --endpoint-url "$ENDPOINT" \
+            --accounts "$ACCOUNTS" --role-name "$ROLE_NAME" --regions "$REGIONS" \
+            --framework cis-aws-v4.0.1 --fail-on never -o "json=$WORK/stance/cis4.json"
+        # Every check (CIS v3/v4/v5 and FSBP) and every collector.
+        seed
+        measure "stance[all checks]" "$STANCE" scan --endpoint-url "$ENDPOINT" \
+            --accounts "$ACCOUNTS" --role-name "$ROLE_NAME" --regions "$REGIONS" \
+            --fail-on never -o "json=$WORK/stance/findings.json"
     else
         echo "stance: $STANCE not found; build it with 'cargo build --release' (skipped)"
     fi
@@ -137,6 +145,15 @@ fi
 
 echo
 "$PYTHON" "$ROOT/bench/bench_report.py" "$MEASUREMENTS" -o "$RESULTS/prowler_vs_stance.json"
+if [[ -f "$WORK/stance/cis4.json" && -f "$RESULTS/prowler-cis4-${ACCOUNT_LIST[0]}.json" ]]; then
+    echo
+    prowler_verdicts=()
+    for account in "${ACCOUNT_LIST[@]}"; do
+        prowler_verdicts+=("$RESULTS/prowler-cis4-$account.json")
+    done
+    "$PYTHON" "$ROOT/bench/compare_cis_verdicts.py" "$WORK/stance/cis4.json" \
+        "${prowler_verdicts[@]}" -o "$RESULTS/cis4_verdicts.json"
+fi
 if grep -q '^moto_server: ' "$WORK/moto.stderr"; then
     echo
     echo "Requests moto could not serve (from $WORK/moto.stderr):"

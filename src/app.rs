@@ -20,7 +20,12 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
                 c.apply_report(&mut args.report);
                 c.apply_aws(&mut args.aws);
                 // Sources on the command line replace the file's sources.
-                if args.inventories.is_empty() && args.iac.is_empty() {
+                let named = !args.inventories.is_empty()
+                    || !args.iac.is_empty()
+                    || !args.source.source.is_empty();
+                // `--aws` asks for the live APIs: the file's aggregator would conflict.
+                c.apply_source(&mut args.source, named || args.aws_too);
+                if !named {
                     args.inventories = c
                         .config
                         .scan
@@ -65,6 +70,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
             let mut args = args.clone();
             if let Some(c) = &config {
                 c.apply_report(&mut args.report);
+                c.apply_connection(&mut args.aws);
             }
             run_merge(&args, cli.quiet)
         }
@@ -72,6 +78,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
             let mut args = args.clone();
             if let Some(c) = &config {
                 c.apply_aws(&mut args.aws);
+                let named = !args.source.source.is_empty();
+                c.apply_source(&mut args.source, named);
             }
             run_inventory(&args, cli.quiet)
         }

@@ -130,9 +130,13 @@ pub struct ScanArgs {
     pub iac: Vec<PathBuf>,
 
     /// Also scan live AWS when --inventory or --iac is given (live AWS is the default source
-    /// when neither is).
-    #[arg(long = "aws")]
+    /// when neither is, nor --source).
+    #[arg(long = "aws", conflicts_with = "source")]
     pub aws_too: bool,
+
+    /// Another inventory source instead of the live AWS APIs.
+    #[command(flatten)]
+    pub source: SourceArgs,
 
     /// Live AWS targets.
     #[command(flatten)]
@@ -145,6 +149,12 @@ pub struct ScanArgs {
     /// Outputs, baseline, suppressions and the failure policy.
     #[command(flatten)]
     pub report: ReportArgs,
+
+    /// After writing the reports, send the ASFF findings to AWS Security Hub
+    /// (BatchImportFindings, in batches of 100 per account and region). The only call stance
+    /// makes that writes; accounts other than the caller's are reached through --role-name.
+    #[arg(long)]
+    pub securityhub_import: bool,
 }
 
 /// `stance diff`.
@@ -170,6 +180,37 @@ pub struct MergeArgs {
     /// Outputs, baseline, suppressions and the failure policy of the merged result.
     #[command(flatten)]
     pub report: ReportArgs,
+
+    /// Send the merged result's ASFF findings to AWS Security Hub, as `scan
+    /// --securityhub-import` does.
+    #[arg(long)]
+    pub securityhub_import: bool,
+
+    /// Credentials and endpoint for --securityhub-import.
+    #[command(flatten)]
+    pub aws: AwsConnectionArgs,
+}
+
+/// How to reach AWS when a command only exports (no collection): credentials and endpoint.
+#[derive(Debug, Clone, Args, Default)]
+#[command(next_help_heading = "AWS (with --securityhub-import)")]
+pub struct AwsConnectionArgs {
+    /// Named profile from ~/.aws/config (SSO profiles included).
+    #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Custom endpoint (emulators such as moto or LocalStack).
+    #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+
+    /// Role assumed in accounts other than the caller's:
+    /// arn:<partition>:iam::<id>:role/<NAME>.
+    #[arg(long, value_name = "NAME")]
+    pub role_name: Option<String>,
+
+    /// External id required by the role's trust policy.
+    #[arg(long, value_name = "ID")]
+    pub external_id: Option<String>,
 }
 
 /// `stance inventory`.
@@ -183,9 +224,60 @@ pub struct InventoryArgs {
     #[command(flatten)]
     pub aws: AwsArgs,
 
+    /// Another inventory source instead of the live AWS APIs.
+    #[command(flatten)]
+    pub source: SourceArgs,
+
     /// Exit 3 when anything could not be collected.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Inventory sources other than the live AWS APIs.
+#[derive(Debug, Clone, Args, Default)]
+pub struct SourceArgs {
+    /// Read the inventory from another source instead of calling each account's APIs.
+    /// `config-aggregator NAME`: the configuration items an AWS Config aggregator recorded for
+    /// every account and region it aggregates, read from the aggregator's account (no role in
+    /// the member accounts). --accounts, --regions and --shard select among them.
+    #[arg(long, num_args = 2, value_names = ["KIND", "NAME"])]
+    pub source: Vec<String>,
+
+    /// Region of the AWS Config aggregator [default: the profile's region, else us-east-1].
+    #[arg(long, value_name = "REGION")]
+    pub aggregator_region: Option<String>,
+}
+
+impl SourceArgs {
+    /// The aggregator named by `--source config-aggregator NAME`, validated.
+    pub fn config_aggregator(&self) -> Result<Option<String>, crate::error::StanceError> {
+        let (kind, name) = match self.source.as_slice() {
+            [] => return Ok(None),
+            [kind, name] => (kind.as_str(), name.as_str()),
+            other => {
+                return Err(crate::error::StanceError::input(format!(
+                    "--source takes a kind and a name (`--source config-aggregator NAME`), not {other:?}"
+                )));
+            }
+        };
+        if kind != "config-aggregator" {
+            return Err(crate::error::StanceError::input(format!(
+                "--source: unknown source kind `{kind}` (known: config-aggregator)"
+            )));
+        }
+        // The pattern and length AWS Config allows for aggregator names.
+        let valid = !name.is_empty()
+            && name.len() <= 256
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !valid {
+            return Err(crate::error::StanceError::input(format!(
+                "--source config-aggregator: {name:?} is not an aggregator name (1 to 256 letters, digits, `_` and `-`)"
+            )));
+        }
+        Ok(Some(name.to_string()))
+    }
 }
 
 /// Which AWS accounts and regions to read, and how.

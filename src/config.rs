@@ -15,6 +15,9 @@
 //! org = true
 //! role_name = "SecurityAudit"
 //! regions = ["eu-west-1", "eu-central-1"]
+//! # or read an AWS Config aggregator instead of every account's APIs:
+//! # config_aggregator = "org-aggregator"
+//! # config_aggregator_region = "eu-west-1"
 //!
 //! [[suppressions]]
 //! check = "s3_bucket_public_access_block"
@@ -28,7 +31,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::cli::{AwsArgs, CheckSelection, FailOn, ReportArgs, SeverityArg};
+use crate::cli::{AwsArgs, CheckSelection, FailOn, ReportArgs, SeverityArg, SourceArgs};
 use crate::error::StanceError;
 use crate::report::OutputSpec;
 use crate::suppress::RawSuppression;
@@ -133,6 +136,13 @@ pub struct AwsConfig {
     /// Seconds per call attempt.
     #[serde(default)]
     pub call_timeout: Option<u64>,
+    /// Read the inventory from this AWS Config aggregator instead of the live APIs (the
+    /// equivalent of `--source config-aggregator NAME`).
+    #[serde(default)]
+    pub config_aggregator: Option<String>,
+    /// Region of the AWS Config aggregator.
+    #[serde(default)]
+    pub config_aggregator_region: Option<String>,
 }
 
 /// A loaded config and where it came from.
@@ -264,6 +274,39 @@ impl LoadedConfig {
                 s.clone(),
                 format!("{}:[[suppressions]] #{}", self.path.display(), i + 1),
             ));
+        }
+    }
+
+    /// Fills the connection flags of an export-only command (`stance merge`) the command line
+    /// left unset.
+    pub fn apply_connection(&self, a: &mut crate::cli::AwsConnectionArgs) {
+        let c = &self.config.aws;
+        if a.profile.is_none() {
+            a.profile = c.profile.clone();
+        }
+        if a.endpoint_url.is_none() {
+            a.endpoint_url = c.endpoint_url.clone();
+        }
+        if a.role_name.is_none() {
+            a.role_name = c.role_name.clone();
+        }
+        if a.external_id.is_none() {
+            a.external_id = c.external_id.clone();
+        }
+    }
+
+    /// Fills the aggregator source from the file when the command line names no source
+    /// (`named_sources`): a command-line source replaces the file's.
+    pub fn apply_source(&self, s: &mut SourceArgs, named_sources: bool) {
+        let c = &self.config.aws;
+        if s.source.is_empty()
+            && !named_sources
+            && let Some(name) = &c.config_aggregator
+        {
+            s.source = vec!["config-aggregator".to_string(), name.clone()];
+        }
+        if s.aggregator_region.is_none() {
+            s.aggregator_region = c.config_aggregator_region.clone();
         }
     }
 

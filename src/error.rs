@@ -17,7 +17,8 @@ pub enum ExitCode {
     /// Part of the input was invalid (e.g. one template of many could not be parsed); the rest
     /// was scanned and reported.
     PartialInput = 4,
-    /// The run failed: an output could not be written, no AWS credentials, an internal error.
+    /// The run failed: an output could not be written, no AWS credentials, an internal error,
+    /// or findings could not be imported into Security Hub (the reports were still written).
     Runtime = 5,
     /// Interrupted by SIGINT (Ctrl-C): no partial output was written (128 + 2, as a shell
     /// reports it).

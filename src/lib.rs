@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage:
 //! [`source`] (live AWS, snapshots, IaC) → [`model`] (typed resources with derived facts) →
 //! [`check`] (Rego checks evaluated by regorus) → [`finding`] (status per check and target) →
-//! [`report`] (JSON, SARIF, ASFF, HTML, terminal).
+//! [`report`] (JSON, SARIF, ASFF, HTML, terminal) → [`export`] (opt-in: Security Hub import).
 
 pub mod app;
 pub mod atomic;
@@ -14,6 +14,7 @@ pub mod config;
 pub mod demo;
 pub mod docs;
 pub mod error;
+pub mod export;
 pub mod finding;
 pub mod frameworks;
 pub mod interrupt;

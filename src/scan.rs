@@ -12,14 +12,17 @@ use std::time::Duration;
 
 use crate::cli::{
     AwsArgs, CheckSelection, DiffArgs, FailOn, InventoryArgs, MergeArgs, ReportArgs, ScanArgs,
+    SourceArgs,
 };
 use crate::error::{ExitCode, StanceError};
+use crate::export::securityhub::{self, ImportOptions};
 use crate::finding::{BaselineState, ScanInfo, ScanResult, SourceInfo, Status};
 use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Inventory};
 use crate::report::sarif::SarifOptions;
 use crate::report::{self, RenderOptions};
 use crate::source::aws::{self as aws_source, AwsScanOptions, ClientOptions};
+use crate::source::config_aggregator::{self, AggregatorOptions};
 use crate::source::snapshot;
 use crate::{baseline, suppress};
 
@@ -157,11 +160,13 @@ pub fn write_outputs(
     Ok(())
 }
 
-/// The last stages shared by scan, diff and merge: suppressions, baseline, reports, exit code.
+/// The last stages shared by scan, diff and merge: suppressions, baseline, reports, the
+/// opt-in Security Hub import, exit code.
 pub fn finish(
     mut result: ScanResult,
     args: &ReportArgs,
     baseline: Option<(&ScanResult, String)>,
+    import: Option<&ImportOptions>,
     quiet: bool,
 ) -> Result<ExitCode, StanceError> {
     let mut list = Vec::new();
@@ -203,7 +208,47 @@ pub fn finish(
         .min_severity
         .map(Severity::from)
         .unwrap_or(Severity::Informational);
-    Ok(exit_code(&result, fail_on, min_severity, args.strict))
+    let code = exit_code(&result, fail_on, min_severity, args.strict);
+    // The reports are on disk before anything is sent: an import that fails loses nothing.
+    let Some(import) = import else {
+        return Ok(code);
+    };
+    let summary = securityhub::import(report::asff::findings(&result), import)?;
+    let failed = summary.failed() > 0;
+    if !quiet || failed {
+        let stdout_taken = quiet || args.outputs.iter().any(|o| o.path.as_os_str() == "-");
+        let written = if stdout_taken {
+            summary.write(&mut anstream::stderr())
+        } else {
+            summary.write(&mut anstream::stdout())
+        };
+        written.map_err(|e| StanceError::Runtime(e.into()))?;
+    }
+    // Findings that did not reach Security Hub fail the run like an output that could not be
+    // written, whatever the findings themselves earned.
+    Ok(if failed {
+        code.max(ExitCode::Runtime)
+    } else {
+        code
+    })
+}
+
+/// SDK options from the command line's profile, endpoint, attempts and timeout.
+fn client_options(
+    profile: Option<&String>,
+    endpoint_url: Option<&String>,
+    max_attempts: Option<u32>,
+    call_timeout: Option<u64>,
+) -> ClientOptions {
+    let max_attempts = max_attempts.unwrap_or(6).max(1);
+    let call_timeout = call_timeout.unwrap_or(20).max(1);
+    ClientOptions {
+        profile: profile.cloned(),
+        endpoint_url: endpoint_url.filter(|u| !u.is_empty()).cloned(),
+        max_attempts,
+        attempt_timeout: Duration::from_secs(call_timeout),
+        operation_timeout: Duration::from_secs(call_timeout * u64::from(max_attempts) + 10),
+    }
 }
 
 fn read_baseline(args: &ReportArgs) -> Result<Option<(ScanResult, String)>, StanceError> {
@@ -213,18 +258,35 @@ fn read_baseline(args: &ReportArgs) -> Result<Option<(ScanResult, String)>, Stan
         .transpose()
 }
 
+/// Adds a source's inventory to the scan's.
+fn join(into: &mut Option<Inventory>, more: Inventory) {
+    match into {
+        Some(inventory) => inventory.merge(more),
+        None => *into = Some(more),
+    }
+}
+
 /// `stance scan`.
 pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     let started = (Timestamp::now(), Instant::now());
     let catalog = load_catalog(&args.selection)?;
     // Read the baseline first: a bad file should fail before a long scan, not after.
     let baseline = read_baseline(&args.report)?;
-    let live = args.aws_too || (args.inventories.is_empty() && args.iac.is_empty());
-    let mut inventory = Inventory::new(started.0);
+    let aggregator = args.source.config_aggregator()?;
+    if aggregator.is_some() && args.aws_too {
+        return Err(StanceError::input(
+            "--aws and a config aggregator source read the same accounts twice: choose one",
+        ));
+    }
+    let live = args.aws_too
+        || (args.inventories.is_empty() && args.iac.is_empty() && aggregator.is_none());
+    // The first source is taken whole, so a snapshot keeps its own collection time (age-based
+    // facts count from it); later sources merge into it.
+    let mut inventory: Option<Inventory> = None;
     let mut sources = Vec::new();
     let mut joined = 0;
     for path in &args.inventories {
-        inventory.merge(snapshot::read(path)?);
+        join(&mut inventory, snapshot::read(path)?);
         sources.push(SourceInfo {
             kind: "snapshot".into(),
             location: path.display().to_string(),
@@ -236,10 +298,10 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         .transpose()?;
     if let Some(iac) = &iac {
         sources.extend(iac.sources.iter().cloned());
-        inventory.merge(iac.inventory.clone());
+        join(&mut inventory, iac.inventory.clone());
         joined += 1;
     }
-    if live {
+    if live || aggregator.is_some() {
         let selected = select(
             &catalog,
             &args.selection.select,
@@ -248,13 +310,25 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         )
         .map_err(StanceError::input)?;
         let wanted = wanted_types(&catalog, &selected);
-        inventory.merge(collect_live(&args.aws, wanted, quiet)?);
-        sources.push(SourceInfo {
-            kind: "aws".into(),
-            location: live_location(&args.aws),
-        });
+        if let Some(name) = &aggregator {
+            join(
+                &mut inventory,
+                collect_aggregator(&args.aws, &args.source, name, wanted)?,
+            );
+            sources.push(SourceInfo {
+                kind: "config-aggregator".into(),
+                location: aggregator_location(&args.aws, &args.source, name),
+            });
+        } else {
+            join(&mut inventory, collect_live(&args.aws, wanted, quiet)?);
+            sources.push(SourceInfo {
+                kind: "aws".into(),
+                location: live_location(&args.aws),
+            });
+        }
         joined += 1;
     }
+    let mut inventory = inventory.unwrap_or_else(|| Inventory::new(started.0));
     if joined > 1 {
         // Facts that join resources (account-level settings) may span the merged sources.
         crate::model::derive::enrich(&mut inventory);
@@ -270,10 +344,21 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     if let Some(iac) = &iac {
         suppress::apply(&mut result, &iac.suppressions);
     }
+    let import = args.securityhub_import.then(|| ImportOptions {
+        client: client_options(
+            args.aws.profile.as_ref(),
+            args.aws.endpoint_url.as_ref(),
+            args.aws.max_attempts,
+            args.aws.call_timeout,
+        ),
+        role_name: args.aws.role_name.clone(),
+        external_id: args.aws.external_id.clone(),
+    });
     let code = finish(
         result,
         &args.report,
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
+        import.as_ref(),
         quiet,
     )?;
     // A template or plan that could not be read outranks findings: the scan is partial.
@@ -317,6 +402,20 @@ fn live_location(aws: &AwsArgs) -> String {
     }
 }
 
+fn aggregator_location(aws: &AwsArgs, source: &SourceArgs, name: &str) -> String {
+    let mut parts = vec![format!("aggregator {name}")];
+    if let Some(r) = &source.aggregator_region {
+        parts.push(format!("region {r}"));
+    }
+    if let Some(p) = &aws.profile {
+        parts.push(format!("profile {p}"));
+    }
+    if let Some(e) = &aws.endpoint_url {
+        parts.push(format!("endpoint {e}"));
+    }
+    parts.join(", ")
+}
+
 /// Parses `K/N`.
 pub fn parse_shard(text: &str) -> Result<(usize, usize), StanceError> {
     let err = || {
@@ -335,12 +434,14 @@ pub fn parse_shard(text: &str) -> Result<(usize, usize), StanceError> {
     Ok((k, n))
 }
 
-/// Validates the AWS flags and collects the live inventory.
-pub fn collect_live(
-    aws: &AwsArgs,
-    resource_types: BTreeSet<String>,
-    quiet: bool,
-) -> Result<Inventory, StanceError> {
+/// The AWS flags both live collection and the aggregator read, validated.
+struct AwsSettings {
+    client: ClientOptions,
+    concurrency: usize,
+    shard: Option<(usize, usize)>,
+}
+
+fn aws_settings(aws: &AwsArgs) -> Result<AwsSettings, StanceError> {
     for a in &aws.accounts {
         if a.len() != 12 || !a.bytes().all(|b| b.is_ascii_digit()) {
             return Err(StanceError::input(format!(
@@ -359,37 +460,97 @@ pub fn collect_live(
         }
     }
     let concurrency = aws.concurrency.unwrap_or(16);
-    let max_attempts = aws.max_attempts.unwrap_or(6).max(1);
-    let call_timeout = aws.call_timeout.unwrap_or(20).max(1);
     if concurrency == 0 {
         return Err(StanceError::input("--concurrency must be at least 1"));
     }
     let shard = aws.shard.as_deref().map(parse_shard).transpose()?;
+    Ok(AwsSettings {
+        client: client_options(
+            aws.profile.as_ref(),
+            aws.endpoint_url.as_ref(),
+            aws.max_attempts,
+            aws.call_timeout,
+        ),
+        concurrency,
+        shard,
+    })
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, StanceError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| StanceError::Runtime(e.into()))
+}
+
+/// Validates the AWS flags and reads an AWS Config aggregator into an inventory.
+pub fn collect_aggregator(
+    aws: &AwsArgs,
+    source: &SourceArgs,
+    name: &str,
+    resource_types: BTreeSet<String>,
+) -> Result<Inventory, StanceError> {
+    let settings = aws_settings(aws)?;
+    if aws.org || aws.role_name.is_some() || aws.external_id.is_some() {
+        tracing::warn!(
+            "--org, --role-name and --external-id do not apply to a config aggregator source: the aggregator's account is read with the caller's credentials"
+        );
+    }
+    if let Some(r) = &source.aggregator_region
+        && (r.is_empty()
+            || !r
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+    {
+        return Err(StanceError::input(format!(
+            "--aggregator-region: {r:?} is not a region code"
+        )));
+    }
+    let options = AggregatorOptions {
+        name: name.to_string(),
+        region: source.aggregator_region.clone(),
+        client: settings.client,
+        accounts: aws.accounts.clone(),
+        regions: aws.regions.clone(),
+        shard: settings.shard,
+        concurrency: settings.concurrency,
+        resource_types,
+    };
+    let inventory = runtime()?.block_on(config_aggregator::collect(&options))?;
+    if let Some(stats) = &inventory.stats {
+        tracing::info!(
+            api_calls = stats.api_calls,
+            retries = stats.retries,
+            duration_ms = stats.duration_ms,
+            gaps = inventory.gaps.len(),
+            "aggregator read"
+        );
+    }
+    Ok(inventory)
+}
+
+/// Validates the AWS flags and collects the live inventory.
+pub fn collect_live(
+    aws: &AwsArgs,
+    resource_types: BTreeSet<String>,
+    quiet: bool,
+) -> Result<Inventory, StanceError> {
+    let settings = aws_settings(aws)?;
     let options = AwsScanOptions {
-        client: ClientOptions {
-            profile: aws.profile.clone(),
-            endpoint_url: aws.endpoint_url.clone().filter(|u| !u.is_empty()),
-            max_attempts,
-            attempt_timeout: Duration::from_secs(call_timeout),
-            operation_timeout: Duration::from_secs(call_timeout * u64::from(max_attempts) + 10),
-        },
+        client: settings.client,
         accounts: aws.accounts.clone(),
         org: aws.org,
         role_name: aws.role_name.clone(),
         external_id: aws.external_id.clone(),
         regions: aws.regions.clone(),
-        concurrency,
+        concurrency: settings.concurrency,
         resource_types,
-        shard,
+        shard: settings.shard,
         progress: !quiet
             && std::io::stderr().is_terminal()
             && std::env::var_os("STANCE_NO_PROGRESS").is_none(),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| StanceError::Runtime(e.into()))?;
-    let inventory = runtime.block_on(aws_source::collect(&options))?;
+    let inventory = runtime()?.block_on(aws_source::collect(&options))?;
     if let Some(stats) = &inventory.stats {
         tracing::info!(
             api_calls = stats.api_calls,
@@ -404,7 +565,10 @@ pub fn collect_live(
 
 /// `stance inventory`.
 pub fn run_inventory(args: &InventoryArgs, quiet: bool) -> Result<ExitCode, StanceError> {
-    let inventory = collect_live(&args.aws, BTreeSet::new(), quiet)?;
+    let inventory = match args.source.config_aggregator()? {
+        Some(name) => collect_aggregator(&args.aws, &args.source, &name, BTreeSet::new())?,
+        None => collect_live(&args.aws, BTreeSet::new(), quiet)?,
+    };
     snapshot::write(&inventory, &args.output).map_err(|e| {
         StanceError::Runtime(anyhow::anyhow!(
             "cannot write {}: {e}",
@@ -441,10 +605,21 @@ pub fn run_merge(args: &MergeArgs, quiet: bool) -> Result<ExitCode, StanceError>
     }
     let merged = crate::merge::merge(results)?;
     let baseline = read_baseline(&args.report)?;
+    let import = args.securityhub_import.then(|| ImportOptions {
+        client: client_options(
+            args.aws.profile.as_ref(),
+            args.aws.endpoint_url.as_ref(),
+            None,
+            None,
+        ),
+        role_name: args.aws.role_name.clone(),
+        external_id: args.aws.external_id.clone(),
+    });
     finish(
         merged,
         &args.report,
         baseline.as_ref().map(|(r, n)| (r, n.clone())),
+        import.as_ref(),
         quiet,
     )
 }
@@ -468,6 +643,7 @@ pub fn run_diff(args: &DiffArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         new,
         &args.report,
         Some((&old, args.old.display().to_string())),
+        None,
         quiet,
     )
 }

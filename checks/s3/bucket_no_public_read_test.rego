@@ -14,6 +14,7 @@ bucket(public_read, acl_read, policy_read) := {
 		"acl_public_read": acl_read,
 		"acl_public_write": false,
 		"effective_public_access_block": pab_off,
+		"acls_in_force": true,
 		"public_read": public_read,
 		"public_write": false,
 	},

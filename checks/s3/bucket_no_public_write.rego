@@ -24,10 +24,7 @@ default compliant := false
 compliant if input.derived.public_write == false
 
 # Which grants are in force (the derived verdict already applies these; they only explain it).
-acls_in_force if {
-	not input.derived.effective_public_access_block.ignore_public_acls == true
-	not input.object_ownership == "BucketOwnerEnforced"
-}
+acls_in_force if input.derived.acls_in_force == true
 
 policy_in_force if not input.derived.effective_public_access_block.restrict_public_buckets == true
 

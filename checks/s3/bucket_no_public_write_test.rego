@@ -17,6 +17,7 @@ bucket(public_write, policy_write, pab) := {
 		"acl_public_read": false,
 		"acl_public_write": false,
 		"effective_public_access_block": pab,
+		"acls_in_force": false,
 		"public_read": false,
 		"public_write": public_write,
 	},

@@ -5,6 +5,7 @@
 //! Access for a bucket, flow logs for a VPC, attached managed policies for a user) are joined
 //! here through lookups built in a first pass.
 
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 use super::ec2::{NetworkAclEntry, SecurityGroupPermission, WorldOpenRange};
@@ -198,9 +199,10 @@ fn secret_like(name: &str) -> bool {
 pub fn enrich(inventory: &mut Inventory) {
     let lookups = build_lookups(inventory);
     let now = inventory.collected_at;
-    for resource in inventory.resources_mut() {
-        enrich_resource(resource, &lookups, &now);
-    }
+    let mut resources: Vec<&mut Resource> = inventory.resources_mut().collect();
+    resources
+        .par_iter_mut()
+        .for_each(|resource| enrich_resource(resource, &lookups, &now));
 }
 
 fn days_since(then: Option<Timestamp>, now: &Timestamp) -> Option<i64> {
@@ -302,6 +304,7 @@ fn enrich_resource(resource: &mut Resource, lookups: &Lookups, now: &Timestamp) 
             d.effective_public_access_block = effective;
             let acls_disabled = bucket.object_ownership.as_deref() == Some("BucketOwnerEnforced");
             let acl_counts = !effective.ignore_public_acls && !acls_disabled;
+            d.acls_in_force = acl_counts;
             let policy_counts = !effective.restrict_public_buckets;
             d.public_read = (acl_counts && d.acl_public_read)
                 || (policy_counts && d.policy.public && d.policy.public_read);

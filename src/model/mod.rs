@@ -50,6 +50,15 @@ pub enum Source {
         /// Path of the snapshot file, as given on the command line.
         file: String,
     },
+    /// Read from an AWS Config aggregator's recorded configuration items.
+    ConfigAggregator {
+        /// Name of the configuration aggregator.
+        aggregator: String,
+        /// When AWS Config captured the configuration item: the data is as of this time, not
+        /// the scan's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        captured_at: Option<time::Timestamp>,
+    },
     /// Read from an infrastructure-as-code file.
     Iac {
         /// Path of the template or plan, relative to the scan root where possible.

@@ -173,6 +173,9 @@ pub struct S3BucketDerived {
     pub acl_public_write: bool,
     /// The Block Public Access in force: bucket and account settings combined.
     pub effective_public_access_block: PublicAccessBlock,
+    /// ACL grants affect access: Block Public Access does not ignore them and Object Ownership
+    /// is not `BucketOwnerEnforced` (ACLs disabled).
+    pub acls_in_force: bool,
     /// Readable by anyone, after Block Public Access is applied.
     pub public_read: bool,
     /// Writable by anyone, after Block Public Access is applied.

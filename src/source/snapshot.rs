@@ -3,10 +3,13 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::error::{StanceError, json_error};
-use crate::model::inventory::SNAPSHOT_SCHEMA_VERSION;
+use crate::model::inventory::{AccountInventory, CollectionStats, Gap, SNAPSHOT_SCHEMA_VERSION};
+use crate::model::time::Timestamp;
 use crate::model::{Inventory, Source, derive};
 
 /// Largest input file stance reads, so a runaway file gets an error instead of exhausting
@@ -64,9 +67,51 @@ struct VersionProbe {
     schema_version: Option<serde_json::Value>,
 }
 
+/// A snapshot's top level with each account left as unparsed text, so that accounts parse in
+/// parallel. Mirrors [`Inventory`] field for field (a test compares the two readings).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotParts<'a> {
+    schema_version: u32,
+    collected_at: Timestamp,
+    #[serde(default)]
+    generator: Option<String>,
+    #[serde(borrow)]
+    accounts: Vec<&'a RawValue>,
+    #[serde(default)]
+    gaps: Vec<Gap>,
+    #[serde(default)]
+    stats: Option<CollectionStats>,
+}
+
+/// Parses a valid snapshot with its accounts in parallel; `None` when anything is wrong, so
+/// that the caller's whole-document parse can name the line and column of the error (offsets
+/// inside an account's text would not be the file's).
+fn parse_accounts_in_parallel(text: &str) -> Option<Inventory> {
+    let parts: SnapshotParts = serde_json::from_str(text).ok()?;
+    let accounts = parts
+        .accounts
+        .par_iter()
+        .map(|raw| serde_json::from_str::<AccountInventory>(raw.get()))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    Some(Inventory {
+        schema_version: parts.schema_version,
+        collected_at: parts.collected_at,
+        generator: parts.generator,
+        accounts,
+        gaps: parts.gaps,
+        stats: parts.stats,
+    })
+}
+
 /// Parses snapshot text. `path` names the file in errors.
 pub fn parse(path: &str, text: &str) -> Result<Inventory, StanceError> {
-    let mut inventory: Inventory = match serde_json::from_str(text) {
+    let parsed = match parse_accounts_in_parallel(text) {
+        Some(inventory) => Ok(inventory),
+        None => serde_json::from_str::<Inventory>(text),
+    };
+    let mut inventory: Inventory = match parsed {
         Ok(inv) => inv,
         Err(err) => {
             // Name an unsupported version rather than the first field it made unparsable.
@@ -115,4 +160,45 @@ pub fn write(inventory: &Inventory, path: &Path) -> std::io::Result<()> {
         serde_json::to_writer(&mut *w, inventory).map_err(std::io::Error::other)?;
         std::io::Write::write_all(w, b"\n")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../../examples/demo/inventory.json");
+
+    #[test]
+    fn parallel_reading_equals_whole_document_reading() {
+        let parallel = parse_accounts_in_parallel(DEMO).expect("demo parses in parallel");
+        let whole: Inventory = serde_json::from_str(DEMO).unwrap();
+        assert!(parallel.accounts.len() > 1, "the demo has several accounts");
+        assert_eq!(parallel, whole);
+    }
+
+    #[test]
+    fn an_error_inside_an_account_names_the_file_line() {
+        // The broken field is deep inside the second account: the position must be the
+        // file's (as the whole-document parse reports it), not one relative to that
+        // account's text.
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        value["accounts"][1]["regions"][0]["resources"][0]["meta"]["unexpected"] =
+            serde_json::json!(true);
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let whole = serde_json::from_str::<Inventory>(&text).unwrap_err();
+        let second_account = text
+            .lines()
+            .position(|l| {
+                l.contains(&format!(
+                    "\"{}\"",
+                    value["accounts"][1]["account_id"].as_str().unwrap()
+                ))
+            })
+            .unwrap();
+        assert!(whole.line() > second_account);
+        let err = parse("snap.json", &text).unwrap_err().to_string();
+        let at = format!("snap.json:{}:{}:", whole.line(), whole.column());
+        assert!(err.starts_with(&at), "expected {at} in {err}");
+        assert!(err.contains("unexpected"), "{err}");
+    }
 }

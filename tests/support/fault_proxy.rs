@@ -1,6 +1,7 @@
 //! A fault-injecting reverse proxy for the tests: stance talks to it as its endpoint, it
 //! forwards to moto, and per request it may answer with throttling (HTTP 400 `Throttling` /
-//! `ThrottlingException`, 429, S3 `SlowDown`), 500/503, reset the connection, or delay.
+//! `ThrottlingException`, 429, S3 `SlowDown`), 500/503, AccessDenied (403), reset the
+//! connection, or delay.
 //! Standard library only: one thread per connection, one request per connection.
 #![allow(dead_code)]
 
@@ -21,6 +22,8 @@ pub enum Fault {
     TooManyRequests,
     /// HTTP 500 or 503.
     ServerError(u16),
+    /// HTTP 403 with an `AccessDeniedException` (JSON) / `AccessDenied` (XML) body: not retried.
+    AccessDenied,
     /// Close the connection without answering.
     Reset,
     /// Wait, then forward.
@@ -190,7 +193,14 @@ fn error_response(req: &Request, info: &RequestInfo, status: u16) -> Vec<u8> {
         .iter()
         .any(|h| h.to_ascii_lowercase().starts_with("x-amz-target:"))
         || rest_json.contains(&info.service.as_str());
-    let (content_type, body) = if json {
+    let (content_type, body) = if status == 403 && json {
+        (
+            "application/x-amz-json-1.1",
+            r#"{"__type":"AccessDeniedException","message":"User is not authorized to perform this action (injected)"}"#.to_string(),
+        )
+    } else if status == 403 {
+        ("text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform this action (injected)</Message></Error><RequestId>x</RequestId></ErrorResponse>".to_string())
+    } else if json {
         (
             "application/x-amz-json-1.1",
             r#"{"__type":"ThrottlingException","message":"Rate exceeded (injected)"}"#.to_string(),
@@ -204,6 +214,7 @@ fn error_response(req: &Request, info: &RequestInfo, status: u16) -> Vec<u8> {
     };
     let reason = match status {
         400 => "Bad Request",
+        403 => "Forbidden",
         429 => "Too Many Requests",
         500 => "Internal Server Error",
         _ => "Service Unavailable",
@@ -213,7 +224,9 @@ fn error_response(req: &Request, info: &RequestInfo, status: u16) -> Vec<u8> {
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n",
         body.len()
     );
-    if json && status < 500 {
+    if json && status == 403 {
+        out.push_str("x-amzn-ErrorType: AccessDeniedException\r\n");
+    } else if json && status < 500 {
         out.push_str("x-amzn-ErrorType: ThrottlingException\r\n");
     }
     out.push_str("\r\n");
@@ -283,6 +296,7 @@ fn handle(
         Fault::Throttle => writer.write_all(&error_response(&req, &info, 400))?,
         Fault::TooManyRequests => writer.write_all(&error_response(&req, &info, 429))?,
         Fault::ServerError(code) => writer.write_all(&error_response(&req, &info, code))?,
+        Fault::AccessDenied => writer.write_all(&error_response(&req, &info, 403))?,
         Fault::Reset => {}
     }
     let _ = writer.shutdown(Shutdown::Both);

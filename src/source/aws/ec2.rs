@@ -114,7 +114,7 @@ macro_rules! pages {
 }
 
 /// Parses the date out of a stop reason: `User initiated (2026-01-02 10:11:12 GMT)`.
-fn stopped_since(reason: Option<&str>) -> Option<Timestamp> {
+pub(crate) fn stopped_since(reason: Option<&str>) -> Option<Timestamp> {
     let inner = reason?.split('(').nth(1)?.split(')').next()?;
     let mut parts = inner.split_whitespace();
     let (date, time) = (parts.next()?, parts.next()?);

@@ -40,6 +40,7 @@ use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Gap, Inventory, Resource, derive};
 
 pub use client::{CallCounter, ClientOptions, Clients};
+pub(crate) use ec2::stopped_since;
 use errors::CallError;
 
 /// What to scan.
@@ -367,6 +368,53 @@ async fn account_regions(
     }
 }
 
+/// The caller's account id and partition (STS GetCallerIdentity).
+pub async fn identify(clients: &Clients, region: &str) -> Result<(String, String), CallError> {
+    let identity = clients
+        .sts(region)
+        .get_caller_identity()
+        .send()
+        .await
+        .map_err(|e| errors::describe(&e))?;
+    let account = identity.account().unwrap_or_default().to_string();
+    let partition = identity
+        .arn()
+        .map(partition_of)
+        .unwrap_or_else(|| "aws".into());
+    Ok((account, partition))
+}
+
+/// Clients acting as `role` in `account_id`. The role is assumed (and checked with
+/// GetCallerIdentity) at once, so a role that cannot be assumed fails here with a message
+/// naming it, not later on every call.
+pub async fn assume_role(
+    base: &Clients,
+    partition: &str,
+    account_id: &str,
+    role: &str,
+    external_id: Option<&str>,
+    session_name: &str,
+) -> Result<Clients, String> {
+    let arn = format!("arn:{partition}:iam::{account_id}:role/{role}");
+    let mut builder = aws_config::sts::AssumeRoleProvider::builder(arn.clone())
+        .session_name(session_name)
+        .configure(base.config());
+    if let Some(ext) = external_id {
+        builder = builder.external_id(ext);
+    }
+    let provider = builder.build().await;
+    let assumed = base.with_credentials(SharedCredentialsProvider::new(provider));
+    match assumed
+        .sts(home_region(partition))
+        .get_caller_identity()
+        .send()
+        .await
+    {
+        Ok(_) => Ok(assumed),
+        Err(e) => Err(format!("cannot assume {arn}: {}", errors::describe(&e))),
+    }
+}
+
 /// Collects the live inventory.
 pub async fn collect(options: &AwsScanOptions) -> Result<Inventory, StanceError> {
     let started = Instant::now();
@@ -384,22 +432,11 @@ pub async fn collect(options: &AwsScanOptions) -> Result<Inventory, StanceError>
         .map(|r| r.to_string())
         .unwrap_or_else(|| "us-east-1".into());
 
-    let identity = base
-        .sts(&region0)
-        .get_caller_identity()
-        .send()
-        .await
-        .map_err(|e| {
-            StanceError::Runtime(anyhow::anyhow!(
-                "cannot authenticate to AWS (check credentials, --profile or --endpoint-url): {}",
-                errors::describe(&e)
-            ))
-        })?;
-    let caller_account = identity.account().unwrap_or_default().to_string();
-    let partition = identity
-        .arn()
-        .map(partition_of)
-        .unwrap_or_else(|| "aws".into());
+    let (caller_account, partition) = identify(&base, &region0).await.map_err(|e| {
+        StanceError::Runtime(anyhow::anyhow!(
+            "cannot authenticate to AWS (check credentials, --profile or --endpoint-url): {e}"
+        ))
+    })?;
     let home = home_region(&partition).to_string();
     tracing::info!(account = %caller_account, %partition, "authenticated");
 
@@ -452,31 +489,33 @@ pub async fn collect(options: &AwsScanOptions) -> Result<Inventory, StanceError>
         {
             None => base.clone(),
             Some(role) => {
-                let arn = format!("arn:{partition}:iam::{}:role/{role}", target.account_id);
-                let mut builder = aws_config::sts::AssumeRoleProvider::builder(arn.clone())
-                    .session_name("stance-scan")
-                    .configure(base.config());
-                if let Some(ext) = &options.external_id {
-                    builder = builder.external_id(ext);
+                let assumed = assume_role(
+                    &base,
+                    &partition,
+                    &target.account_id,
+                    role,
+                    options.external_id.as_deref(),
+                    "stance-scan",
+                )
+                .await;
+                match assumed {
+                    Ok(clients) => clients,
+                    Err(error) => {
+                        // One gap for the account, and on to the next.
+                        gaps.push(Gap {
+                            account_id: target.account_id.clone(),
+                            region: "*".into(),
+                            service: "sts".into(),
+                            operation: "AssumeRole".into(),
+                            error,
+                            resource_types: Vec::new(),
+                            resource_id: None,
+                        });
+                        account_regions_map
+                            .insert(target.account_id.clone(), (target.name.clone(), Vec::new()));
+                        continue;
+                    }
                 }
-                let provider = builder.build().await;
-                let assumed = base.with_credentials(SharedCredentialsProvider::new(provider));
-                // Fail fast and clearly if the role cannot be assumed: one gap for the account.
-                if let Err(e) = assumed.sts(&home).get_caller_identity().send().await {
-                    gaps.push(Gap {
-                        account_id: target.account_id.clone(),
-                        region: "*".into(),
-                        service: "sts".into(),
-                        operation: "AssumeRole".into(),
-                        error: format!("cannot assume {arn}: {}", errors::describe(&e)),
-                        resource_types: Vec::new(),
-                        resource_id: None,
-                    });
-                    account_regions_map
-                        .insert(target.account_id.clone(), (target.name.clone(), Vec::new()));
-                    continue;
-                }
-                assumed
             }
         };
         if role_name.is_none() && target.account_id != caller_account {

@@ -507,6 +507,7 @@ const DERIVED_FROM: &[(&str, &str, &[&str])] = &[
         "public_access_block",
         &[
             "derived.effective_public_access_block",
+            "derived.acls_in_force",
             "derived.public_read",
             "derived.public_write",
         ],
@@ -514,7 +515,11 @@ const DERIVED_FROM: &[(&str, &str, &[&str])] = &[
     (
         "s3_bucket",
         "object_ownership",
-        &["derived.public_read", "derived.public_write"],
+        &[
+            "derived.acls_in_force",
+            "derived.public_read",
+            "derived.public_write",
+        ],
     ),
     ("s3_bucket", "encryption_rules", &["derived.kms_encrypted"]),
     (
