@@ -517,16 +517,20 @@ pub fn collect_aggregator(
         resource_types,
     };
     let inventory = runtime()?.block_on(config_aggregator::collect(&options))?;
+    log_collection(&inventory, "aggregator read");
+    Ok(inventory)
+}
+
+fn log_collection(inventory: &Inventory, what: &str) {
     if let Some(stats) = &inventory.stats {
         tracing::info!(
             api_calls = stats.api_calls,
             retries = stats.retries,
             duration_ms = stats.duration_ms,
             gaps = inventory.gaps.len(),
-            "aggregator read"
+            "{what}"
         );
     }
-    Ok(inventory)
 }
 
 /// Validates the AWS flags and collects the live inventory.
@@ -551,15 +555,7 @@ pub fn collect_live(
             && std::env::var_os("STANCE_NO_PROGRESS").is_none(),
     };
     let inventory = runtime()?.block_on(aws_source::collect(&options))?;
-    if let Some(stats) = &inventory.stats {
-        tracing::info!(
-            api_calls = stats.api_calls,
-            retries = stats.retries,
-            duration_ms = stats.duration_ms,
-            gaps = inventory.gaps.len(),
-            "collection done"
-        );
-    }
+    log_collection(&inventory, "collection done");
     Ok(inventory)
 }
 

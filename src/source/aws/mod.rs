@@ -631,6 +631,13 @@ pub async fn collect(options: &AwsScanOptions) -> Result<Inventory, StanceError>
             ))
     });
     inventory.gaps = gaps;
+    finish(&mut inventory, &counter, started);
+    Ok(inventory)
+}
+
+/// Completes a collected inventory: the call statistics, the operations list the read-only
+/// test audits (when `STANCE_RECORD_OPERATIONS` is set) and the derived facts.
+pub(crate) fn finish(inventory: &mut Inventory, counter: &CallCounter, started: Instant) {
     inventory.stats = Some(CollectionStats {
         api_calls: counter.calls(),
         retries: counter.retries(),
@@ -643,8 +650,7 @@ pub async fn collect(options: &AwsScanOptions) -> Result<Inventory, StanceError>
             eprintln!("stance-operation {op} {n}");
         }
     }
-    derive::enrich(&mut inventory);
-    Ok(inventory)
+    derive::enrich(inventory);
 }
 
 fn progress_bar(enabled: bool) -> Option<indicatif::ProgressBar> {

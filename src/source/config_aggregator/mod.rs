@@ -25,12 +25,12 @@ use aws_sdk_config::types::{AggregateResourceIdentifier, ResourceFilters, Resour
 use tokio::sync::Semaphore;
 
 use crate::error::StanceError;
-use crate::model::inventory::{AccountInventory, CollectionStats, RegionInventory};
+use crate::model::inventory::{AccountInventory, RegionInventory};
 use crate::model::time::Timestamp;
-use crate::model::{GLOBAL_REGION, Gap, Inventory, RESOURCE_TYPES, Resource, derive};
+use crate::model::{GLOBAL_REGION, Gap, Inventory, RESOURCE_TYPES, Resource};
 use crate::source::aws::client::{self, CallCounter, ClientOptions, Clients};
 use crate::source::aws::errors::{self, CallError};
-use crate::source::aws::{in_shard, with_dependencies};
+use crate::source::aws::{finish, in_shard, with_dependencies};
 use items::{ConfigItem, ConfigItemHeader, MAPPINGS, MapCtx, NOT_READ, NOT_RECORDED};
 
 /// The service name of gaps about the aggregator itself.
@@ -272,19 +272,7 @@ pub async fn collect(options: &AggregatorOptions) -> Result<Inventory, StanceErr
     });
     gaps.dedup();
     inventory.gaps = gaps;
-    inventory.stats = Some(CollectionStats {
-        api_calls: counter.calls(),
-        retries: counter.retries(),
-        duration_ms: started.elapsed().as_millis() as u64,
-        api_calls_by_service: counter.by_service(),
-    });
-    if std::env::var_os("STANCE_RECORD_OPERATIONS").is_some() {
-        // Test hook: the read-only audit compares these with the documented IAM policy.
-        for (op, n) in counter.operations() {
-            eprintln!("stance-operation {op} {n}");
-        }
-    }
-    derive::enrich(&mut inventory);
+    finish(&mut inventory, &counter, started);
     Ok(inventory)
 }
 
