@@ -333,6 +333,33 @@ fn select_and_framework_restrict_the_checks() {
             c["id"]
         );
     }
+
+    // The summary shows the framework asked for, not the other frameworks its checks map to.
+    let out = run(stance()
+        .args([
+            "scan",
+            "--fail-on",
+            "never",
+            "--framework",
+            "cis-aws-v5.0.0",
+            "-o",
+            "text=-",
+            "--inventory",
+        ])
+        .arg(demo()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("CIS AWS Foundations Benchmark v5.0.0: "),
+        "{text}"
+    );
+    for other in [
+        "v3.0.0: ",
+        "v4.0.1: ",
+        "Foundational Security Best Practices: ",
+    ] {
+        assert!(!text.contains(other), "{other} in {text}");
+    }
 }
 
 #[test]

@@ -115,6 +115,11 @@ pub fn write<W: Write + ?Sized>(result: &ScanResult, out: &mut W) -> io::Result<
     // Per framework: controls with at least one failure vs. controls all passing.
     let mut frameworks_line = Vec::new();
     for (fw, title) in FRAMEWORKS {
+        // With --framework, only the frameworks asked for: the other frameworks' controls
+        // that the same checks map to would read as a partial, misleading status.
+        if !result.scan.frameworks.is_empty() && !result.scan.frameworks.iter().any(|f| f == fw) {
+            continue;
+        }
         let mut controls: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for f in &result.findings {
             let check = result.check_of(f);
