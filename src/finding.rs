@@ -383,22 +383,7 @@ impl ScanResult {
                     &checks[b.check as usize].id,
                 ))
         });
-        self.gaps.sort_by(|a, b| {
-            (
-                &a.account_id,
-                &a.region,
-                &a.service,
-                &a.operation,
-                &a.resource_id,
-            )
-                .cmp(&(
-                    &b.account_id,
-                    &b.region,
-                    &b.service,
-                    &b.operation,
-                    &b.resource_id,
-                ))
-        });
+        self.gaps.sort_by(Gap::order);
     }
 
     /// Failing findings that are not suppressed.

@@ -1,6 +1,8 @@
 //! The inventory: every resource of every account and region, plus the gaps that say what
 //! could not be collected. Serialized as-is, it is the snapshot file format.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +51,41 @@ pub struct AccountInventory {
     pub regions: Vec<RegionInventory>,
 }
 
+impl AccountInventory {
+    /// An account's collected resources grouped by region, in a stable order (by type, then
+    /// id). `global` and every region in `regions` are listed even when empty: they were
+    /// scanned and found empty.
+    pub fn from_resources<'a>(
+        account_id: String,
+        partition: String,
+        name: Option<String>,
+        regions: impl IntoIterator<Item = &'a String>,
+        mut resources: Vec<Resource>,
+    ) -> Self {
+        resources.sort_by(|a, b| (a.type_name(), &a.meta().id).cmp(&(b.type_name(), &b.meta().id)));
+        let mut by_region: BTreeMap<String, Vec<Resource>> = BTreeMap::new();
+        by_region.insert(GLOBAL_REGION.to_string(), Vec::new());
+        for region in regions {
+            by_region.insert(region.clone(), Vec::new());
+        }
+        for resource in resources {
+            by_region
+                .entry(resource.meta().region.clone())
+                .or_default()
+                .push(resource);
+        }
+        Self {
+            account_id,
+            partition,
+            name,
+            regions: by_region
+                .into_iter()
+                .map(|(region, resources)| RegionInventory { region, resources })
+                .collect(),
+        }
+    }
+}
+
 fn default_partition() -> String {
     "aws".to_string()
 }
@@ -89,6 +126,26 @@ pub struct Gap {
 }
 
 impl Gap {
+    /// The order gaps are listed in every output: by place, then what failed.
+    pub fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (
+            &self.account_id,
+            &self.region,
+            &self.service,
+            &self.operation,
+            &self.resource_id,
+            &self.error,
+        )
+            .cmp(&(
+                &other.account_id,
+                &other.region,
+                &other.service,
+                &other.operation,
+                &other.resource_id,
+                &other.error,
+            ))
+    }
+
     /// A one-line description for reports: `s3 GetBucketPolicy in us-east-1: AccessDenied`.
     pub fn describe(&self) -> String {
         format!(

@@ -35,7 +35,7 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use tokio::sync::Semaphore;
 
 use crate::error::StanceError;
-use crate::model::inventory::{AccountInventory, CollectionStats, RegionInventory};
+use crate::model::inventory::{AccountInventory, CollectionStats};
 use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Gap, Inventory, Resource, derive};
 
@@ -591,45 +591,16 @@ pub async fn collect(options: &AwsScanOptions) -> Result<Inventory, StanceError>
     }
 
     for (account_id, (name, regions)) in account_regions_map {
-        let mut region_map: BTreeMap<String, Vec<Resource>> = BTreeMap::new();
-        region_map.insert(GLOBAL_REGION.to_string(), Vec::new());
-        for r in &regions {
-            region_map.insert(r.clone(), Vec::new());
-        }
-        let mut resources = by_account.remove(&account_id).unwrap_or_default();
-        resources.sort_by(|a, b| (a.type_name(), &a.meta().id).cmp(&(b.type_name(), &b.meta().id)));
-        for r in resources {
-            region_map
-                .entry(r.meta().region.clone())
-                .or_default()
-                .push(r);
-        }
-        inventory.accounts.push(AccountInventory {
+        let resources = by_account.remove(&account_id).unwrap_or_default();
+        inventory.accounts.push(AccountInventory::from_resources(
             account_id,
-            partition: partition.clone(),
+            partition.clone(),
             name,
-            regions: region_map
-                .into_iter()
-                .map(|(region, resources)| RegionInventory { region, resources })
-                .collect(),
-        });
+            &regions,
+            resources,
+        ));
     }
-    gaps.sort_by(|a, b| {
-        (
-            &a.account_id,
-            &a.region,
-            &a.service,
-            &a.operation,
-            &a.resource_id,
-        )
-            .cmp(&(
-                &b.account_id,
-                &b.region,
-                &b.service,
-                &b.operation,
-                &b.resource_id,
-            ))
-    });
+    gaps.sort_by(Gap::order);
     inventory.gaps = gaps;
     finish(&mut inventory, &counter, started);
     Ok(inventory)

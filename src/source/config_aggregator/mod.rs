@@ -25,7 +25,7 @@ use aws_sdk_config::types::{AggregateResourceIdentifier, ResourceFilters, Resour
 use tokio::sync::Semaphore;
 
 use crate::error::StanceError;
-use crate::model::inventory::{AccountInventory, RegionInventory};
+use crate::model::inventory::AccountInventory;
 use crate::model::time::Timestamp;
 use crate::model::{GLOBAL_REGION, Gap, Inventory, RESOURCE_TYPES, Resource};
 use crate::source::aws::client::{self, CallCounter, ClientOptions, Clients};
@@ -235,41 +235,19 @@ pub async fn collect(options: &AggregatorOptions) -> Result<Inventory, StanceErr
                 resource_id: None,
             });
         }
-        resources.sort_by(|a, b| (a.type_name(), &a.meta().id).cmp(&(b.type_name(), &b.meta().id)));
-        let mut region_map: BTreeMap<String, Vec<Resource>> = BTreeMap::new();
-        region_map.insert(GLOBAL_REGION.to_string(), Vec::new());
-        for r in regions {
-            region_map.insert(r.clone(), Vec::new());
-        }
         let partition = resources
             .first()
             .map(|r| r.meta().partition.clone())
             .unwrap_or_else(|| aggregator.partition.clone());
-        for r in resources {
-            region_map
-                .entry(r.meta().region.clone())
-                .or_default()
-                .push(r);
-        }
-        inventory.accounts.push(AccountInventory {
-            account_id: account_id.clone(),
+        inventory.accounts.push(AccountInventory::from_resources(
+            account_id.clone(),
             partition,
-            name: None,
-            regions: region_map
-                .into_iter()
-                .map(|(region, resources)| RegionInventory { region, resources })
-                .collect(),
-        });
+            None,
+            regions,
+            resources,
+        ));
     }
-    gaps.sort_by(|a, b| {
-        (&a.account_id, &a.region, &a.service, &a.operation, &a.error).cmp(&(
-            &b.account_id,
-            &b.region,
-            &b.service,
-            &b.operation,
-            &b.error,
-        ))
-    });
+    gaps.sort_by(Gap::order);
     gaps.dedup();
     inventory.gaps = gaps;
     finish(&mut inventory, &counter, started);
