@@ -1,5 +1,7 @@
 //! The `stance` command: parse, initialise logging, run, map the outcome to an exit code.
 
+use std::io::Write;
+
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -65,7 +67,9 @@ fn main() -> std::process::ExitCode {
     match stance::app::run(&cli) {
         Ok(code) => std::process::ExitCode::from(code.code()),
         Err(err) => {
-            eprintln!("error: {err}");
+            // Not eprintln!: when stderr is a closed pipe (`stance ... 2>&1 | head`) it would
+            // panic; the exit code still tells what happened.
+            let _ = writeln!(std::io::stderr(), "error: {err}");
             std::process::ExitCode::from(err.exit_code().code())
         }
     }
