@@ -1,9 +1,10 @@
-//! Compiles the checks once into one regorus RVM program and evaluates them.
+//! Compiles the checks into regorus RVM programs and evaluates them.
 //!
-//! All check and library modules go into a single program with four entry points per check
-//! (`compliant`, and the optional `message`, `not_applicable`, `evidence`). Each rayon worker
-//! owns a VM loaded with that shared program; an input is converted to a regorus value once
-//! and every applicable check runs against it.
+//! The check and library modules are compiled into small programs, one per resource type (see
+//! [`program_groups`]), each with up to four entry points per check (`compliant`, and the
+//! optional `message`, `not_applicable`, `evidence`). Each rayon worker owns one VM per
+//! program it has used; an input is converted to a regorus value once and every applicable
+//! check runs against it.
 
 use std::sync::Arc;
 
@@ -35,9 +36,11 @@ struct Entries {
     evidence: Option<usize>,
 }
 
-/// One VM per compiled program, for one worker thread, sharing the current input.
+/// One VM per compiled program, for one worker thread, sharing the current input. A program's
+/// VM is made the first time the thread evaluates one of its checks.
 pub struct Vms {
-    vms: Vec<RegoVM>,
+    programs: Vec<Arc<Program>>,
+    vms: Vec<Option<RegoVM>>,
     input: Value,
     stale: Vec<bool>,
 }
@@ -50,11 +53,17 @@ impl Vms {
     }
 
     fn vm(&mut self, program: usize) -> &mut RegoVM {
+        let vm = self.vms[program].get_or_insert_with(|| {
+            let mut vm = RegoVM::new();
+            vm.load_program(self.programs[program].clone());
+            vm.set_max_instructions(MAX_INSTRUCTIONS);
+            vm
+        });
         if self.stale[program] {
-            self.vms[program].set_input(self.input.clone());
+            vm.set_input(self.input.clone());
             self.stale[program] = false;
         }
-        &mut self.vms[program]
+        vm
     }
 }
 
@@ -100,6 +109,44 @@ pub fn engine_with_modules(catalog: &Catalog) -> Result<Engine, CheckError> {
     Ok(engine)
 }
 
+/// Splits the checks into programs: one per resource type (the type a resource-scope check
+/// lists first), one for the region- and account-scope checks, each cut at
+/// [`MAX_ENTRY_POINTS`]. A check's rules stay in one program.
+///
+/// Small programs make each evaluation cheaper: every entry into a program resets a rule cache
+/// and a register window sized by the whole program, so a resource should only ever enter a
+/// program holding the checks of its own type.
+fn program_groups(catalog: &Catalog) -> Vec<Vec<usize>> {
+    let mut by_key: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (index, check) in catalog.checks.iter().enumerate() {
+        let key = match (check.meta.scope, check.meta.resource_types.first()) {
+            (super::Scope::Resource, Some(t)) => t.as_str(),
+            _ => "",
+        };
+        by_key.entry(key).or_default().push(index);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for members in by_key.into_values() {
+        let mut in_group = MAX_ENTRY_POINTS;
+        for index in members {
+            let rules = &catalog.checks[index].rules;
+            let entries = 1
+                + usize::from(rules.message)
+                + usize::from(rules.not_applicable)
+                + usize::from(rules.evidence);
+            if in_group + entries > MAX_ENTRY_POINTS {
+                groups.push(Vec::new());
+                in_group = 0;
+            }
+            if let Some(group) = groups.last_mut() {
+                group.push(index);
+            }
+            in_group += entries;
+        }
+    }
+    groups
+}
+
 fn rule(check: &super::Check, name: &str) -> String {
     format!("data.{}.{name}", check.file.package)
 }
@@ -118,23 +165,7 @@ impl CompiledChecks {
         let compiled = engine
             .compile_with_entrypoint(&Rc::from(rule(first, RULE_COMPLIANT).as_str()))
             .map_err(|e| CheckError::from_regorus(&first.file.path, &e))?;
-        // Group checks into programs of bounded size; a check's rules stay in one program.
-        let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
-        let mut in_group = 0;
-        for (index, check) in catalog.checks.iter().enumerate() {
-            let rules = 1
-                + usize::from(check.rules.message)
-                + usize::from(check.rules.not_applicable)
-                + usize::from(check.rules.evidence);
-            if in_group + rules > MAX_ENTRY_POINTS {
-                groups.push(Vec::new());
-                in_group = 0;
-            }
-            if let Some(group) = groups.last_mut() {
-                group.push(index);
-            }
-            in_group += rules;
-        }
+        let groups = program_groups(catalog);
         let mut programs = Vec::with_capacity(groups.len());
         let mut entries = vec![None; catalog.checks.len()];
         for (program_index, group) in groups.iter().enumerate() {
@@ -188,19 +219,10 @@ impl CompiledChecks {
 
     /// One VM per program, for one worker thread.
     pub fn new_vms(&self) -> Vms {
-        let vms: Vec<RegoVM> = self
-            .programs
-            .iter()
-            .map(|p| {
-                let mut vm = RegoVM::new();
-                vm.load_program(p.clone());
-                vm.set_max_instructions(MAX_INSTRUCTIONS);
-                vm
-            })
-            .collect();
         Vms {
-            stale: vec![true; vms.len()],
-            vms,
+            programs: self.programs.clone(),
+            vms: self.programs.iter().map(|_| None).collect(),
+            stale: vec![true; self.programs.len()],
             input: Value::Undefined,
         }
     }
