@@ -52,6 +52,11 @@ fn meta(ctx: &Ctx, arn: &str, name: &str) -> ResourceMeta {
         .with_name(name)
 }
 
+/// Whether a managed policy is one of AWS's (`arn:<partition>:iam::aws:policy/...`).
+fn is_aws_managed(arn: &str) -> bool {
+    arn.contains(":iam::aws:policy/")
+}
+
 fn doc(text: Option<&str>) -> serde_json::Value {
     text.and_then(decode_policy_document)
         .unwrap_or(serde_json::Value::Null)
@@ -301,7 +306,18 @@ async fn collect(ctx: &Ctx) -> Sink {
                 users.extend(p.user_detail_list().iter().cloned());
                 groups.extend(p.group_detail_list().iter().cloned());
                 roles.extend(p.role_detail_list().iter().cloned());
-                policies.extend(p.policies().iter().cloned());
+                // Only what becomes a resource is kept: an account sees every AWS-managed
+                // policy (over a thousand, with all their versions), and the unattached ones
+                // would be most of this collector's memory.
+                policies.extend(
+                    p.policies()
+                        .iter()
+                        .filter(|p| {
+                            !is_aws_managed(p.arn().unwrap_or_default())
+                                || p.attachment_count().unwrap_or(0) > 0
+                        })
+                        .cloned(),
+                );
             }
             Err(e) => {
                 let info = errors::describe(&e);
@@ -358,12 +374,8 @@ async fn collect(ctx: &Ctx) -> Sink {
         }
         for p in &policies {
             let arn = p.arn().unwrap_or_default();
-            let aws_managed = arn.contains(":iam::aws:policy/");
+            let aws_managed = is_aws_managed(arn);
             let count = p.attachment_count().unwrap_or(0).max(0) as u32;
-            // AWS-managed policies matter only where they are attached.
-            if aws_managed && count == 0 {
-                continue;
-            }
             let document = p
                 .policy_version_list()
                 .iter()
