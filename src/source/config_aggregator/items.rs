@@ -469,14 +469,31 @@ fn iam_arn(item: &ConfigItem, c: J) -> Result<String, String> {
         .ok_or_else(|| "no ARN".to_string())
 }
 
+/// A resource's name: the configuration's `key`, else the item's resource name.
+fn item_name(c: J, key: &str, item: &ConfigItem) -> Option<String> {
+    c.get(key).string().or_else(|| item.resource_name.clone())
+}
+
+/// A resource's ARN: the configuration's `key`, else the item's, else the ARN of `resource` in
+/// the item's account and region.
+fn item_arn(
+    c: J,
+    key: &str,
+    item: &ConfigItem,
+    ctx: &MapCtx,
+    service: &str,
+    resource: &str,
+) -> String {
+    c.get(key)
+        .string()
+        .or_else(|| item.arn.clone())
+        .unwrap_or_else(|| ctx.arn(item, service, resource))
+}
+
 fn iam_user(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
     let arn = iam_arn(item, c)?;
-    let name = c
-        .get("userName")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_default();
+    let name = item_name(c, "userName", item).unwrap_or_default();
     let mut meta = ctx
         .meta(item, &arn, GLOBAL_REGION)
         .with_arn(&arn)
@@ -500,11 +517,7 @@ fn iam_user(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String>
 fn iam_group(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
     let arn = iam_arn(item, c)?;
-    let name = c
-        .get("groupName")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_default();
+    let name = item_name(c, "groupName", item).unwrap_or_default();
     Ok(Some(Resource::IamGroup(IamGroup {
         meta: ctx
             .meta(item, &arn, GLOBAL_REGION)
@@ -520,11 +533,7 @@ fn iam_group(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String
 fn iam_role(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
     let arn = iam_arn(item, c)?;
-    let name = c
-        .get("roleName")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_default();
+    let name = item_name(c, "roleName", item).unwrap_or_default();
     let mut meta = ctx
         .meta(item, &arn, GLOBAL_REGION)
         .with_arn(&arn)
@@ -549,11 +558,7 @@ fn iam_role(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String>
 fn iam_policy(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
     let arn = iam_arn(item, c)?;
-    let name = c
-        .get("policyName")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_default();
+    let name = item_name(c, "policyName", item).unwrap_or_default();
     let default_version = c.get("defaultVersionId").string();
     let versions: Vec<J> = c.get("policyVersionList").items().collect();
     let current = versions
@@ -678,11 +683,7 @@ fn bucket_acl(value: J) -> BucketAcl {
 fn s3_bucket(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
     let supp = |key: &str| J::opt(item.supplementary(key));
-    let name = c
-        .get("name")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_else(|| item.resource_id.clone());
+    let name = item_name(c, "name", item).unwrap_or_else(|| item.resource_id.clone());
     let arn = format!("arn:{}:s3:::{name}", ctx.partition(item));
     let mut meta = ctx
         .meta(item, &arn, &item.region)
@@ -875,11 +876,7 @@ fn sg_permissions(list: J) -> Vec<SecurityGroupPermission> {
 fn ec2_security_group(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
     let id = ec2_id(c, "groupId", item);
-    let group_name = c
-        .get("groupName")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_default();
+    let group_name = item_name(c, "groupName", item).unwrap_or_default();
     let mut meta = ec2_meta(item, ctx, "security-group", &id, c);
     meta.name = Some(group_name.clone());
     Ok(Some(Resource::Ec2SecurityGroup(Ec2SecurityGroup {
@@ -1182,11 +1179,7 @@ fn kms_key(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> 
         .get("keyId")
         .string()
         .unwrap_or_else(|| item.resource_id.clone());
-    let arn = c
-        .get("arn")
-        .string()
-        .or_else(|| item.arn.clone())
-        .unwrap_or_else(|| ctx.arn(item, "kms", &format!("key/{key_id}")));
+    let arn = item_arn(c, "arn", item, ctx, "kms", &format!("key/{key_id}"));
     let mut meta = ctx.meta(item, &arn, &item.region).with_arn(&arn);
     // Key policies are not part of the configuration item.
     unknown(&mut meta, &["policy", "derived.policy"]);
@@ -1216,16 +1209,8 @@ fn kms_key(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> 
 
 fn rds_db_instance(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
-    let id = c
-        .get("dBInstanceIdentifier")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_else(|| item.resource_id.clone());
-    let arn = c
-        .get("dBInstanceArn")
-        .string()
-        .or_else(|| item.arn.clone())
-        .unwrap_or_else(|| ctx.arn(item, "rds", &format!("db:{id}")));
+    let id = item_name(c, "dBInstanceIdentifier", item).unwrap_or_else(|| item.resource_id.clone());
+    let arn = item_arn(c, "dBInstanceArn", item, ctx, "rds", &format!("db:{id}"));
     let mut meta = ctx
         .meta(item, &arn, &item.region)
         .with_arn(&arn)
@@ -1271,16 +1256,15 @@ fn rds_db_instance(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, 
 
 fn lambda_function(item: &ConfigItem, ctx: &MapCtx) -> Result<Option<Resource>, String> {
     let c = J::of(&item.configuration);
-    let name = c
-        .get("functionName")
-        .string()
-        .or_else(|| item.resource_name.clone())
-        .unwrap_or_else(|| item.resource_id.clone());
-    let arn = c
-        .get("functionArn")
-        .string()
-        .or_else(|| item.arn.clone())
-        .unwrap_or_else(|| ctx.arn(item, "lambda", &format!("function:{name}")));
+    let name = item_name(c, "functionName", item).unwrap_or_else(|| item.resource_id.clone());
+    let arn = item_arn(
+        c,
+        "functionArn",
+        item,
+        ctx,
+        "lambda",
+        &format!("function:{name}"),
+    );
     let mut meta = ctx
         .meta(item, &arn, &item.region)
         .with_arn(&arn)
