@@ -44,7 +44,7 @@ for line in sys.stdin:
     sys.stdout.write("%7.1f %s" % (time.time() - start, line))
 ' > "$WORK/$t.log" || { echo "$t: fuzzer stopped, see $WORK/$t.log and fuzz/artifacts/$t"; exit 1; }
   grep -E "stat::number_of_executed_units|stat::new_units_added" "$WORK/$t.log" | sed 's/^ *[0-9.]* /  /'
-  echo "  last new coverage at $(grep -E ' NEW ' "$WORK/$t.log" | tail -1 | awk '{print $1}') s"
+  echo "  last new coverage at $(grep -E '[[:space:]]NEW[[:space:]]' "$WORK/$t.log" | tail -1 | awk '{print $1}') s"
   cargo fuzz cmin -s none "$t" "$corpus" -- -max_len=16384 -rss_limit_mb=2048 > "$WORK/$t.cmin.log" 2>&1
   rm -rf "corpus/$t"
   cp -r "$corpus" "corpus/$t"

@@ -310,3 +310,44 @@ pub fn to_value<T: serde::Serialize>(value: &T) -> Result<Value, String> {
         serde_json::from_slice::<Value>(&buffer).map_err(|e| e.to_string())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Scope;
+
+    /// Every built-in check lands in exactly one program; a program holds the resource-scope
+    /// checks of one resource type or only region- and account-scope checks, within the
+    /// entry-point bound.
+    #[test]
+    fn programs_hold_the_checks_of_one_resource_type() {
+        let catalog = Catalog::load(&[], true).unwrap();
+        let groups = program_groups(&catalog);
+        let mut seen: Vec<usize> = groups.iter().flatten().copied().collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..catalog.checks.len()).collect::<Vec<_>>());
+        let key = |i: usize| {
+            let meta = &catalog.checks[i].meta;
+            match meta.scope {
+                Scope::Resource => meta.resource_types[0].clone(),
+                _ => String::new(),
+            }
+        };
+        for group in &groups {
+            assert!(!group.is_empty());
+            assert!(group.iter().all(|&i| key(i) == key(group[0])), "{group:?}");
+            let entries: usize = group
+                .iter()
+                .map(|&i| {
+                    let r = &catalog.checks[i].rules;
+                    1 + usize::from(r.message)
+                        + usize::from(r.not_applicable)
+                        + usize::from(r.evidence)
+                })
+                .sum();
+            assert!(entries <= MAX_ENTRY_POINTS);
+        }
+        // One program per type rather than a few large ones.
+        assert!(groups.len() > 20, "{} programs", groups.len());
+    }
+}
