@@ -10,13 +10,17 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
+
+#[path = "http.rs"]
+mod http;
+use http::read_request;
 
 /// How the endpoint behaves.
 #[derive(Clone)]
@@ -154,37 +158,14 @@ struct State {
 
 fn serve(conn: TcpStream, state: &State, seen: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
     let mut reader = BufReader::new(conn.try_clone()?);
-    let mut head = Vec::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
-        let line = line.trim_end_matches(['\r', '\n']).to_string();
-        if line.is_empty() {
-            break;
-        }
-        head.push(line);
-    }
-    let header = |name: &str| {
-        head.iter().skip(1).find_map(|h| {
-            let (k, v) = h.split_once(':')?;
-            k.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().to_string())
-        })
+    let Some(req) = read_request(&mut reader)? else {
+        return Ok(());
     };
-    let mut body = vec![
-        0;
-        header("content-length")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    ];
-    reader.read_exact(&mut body)?;
-    let operation = header("x-amz-target")
+    let operation = req
+        .header("x-amz-target")
         .and_then(|t| t.rsplit('.').next().map(str::to_string))
         .unwrap_or_default();
-    let request: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let request: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
     seen.lock().unwrap().push(Seen {
         operation: operation.clone(),
         body: request.clone(),
