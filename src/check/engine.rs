@@ -39,7 +39,6 @@ struct Entries {
 /// One VM per compiled program, for one worker thread, sharing the current input. A program's
 /// VM is made the first time the thread evaluates one of its checks.
 pub struct Vms {
-    programs: Vec<Arc<Program>>,
     vms: Vec<Option<RegoVM>>,
     input: Value,
     stale: Vec<bool>,
@@ -52,16 +51,17 @@ impl Vms {
         self.stale.iter_mut().for_each(|s| *s = true);
     }
 
-    fn vm(&mut self, program: usize) -> &mut RegoVM {
-        let vm = self.vms[program].get_or_insert_with(|| {
+    /// The VM of program number `index`, `program`, loaded on first use.
+    fn vm(&mut self, index: usize, program: &Arc<Program>) -> &mut RegoVM {
+        let vm = self.vms[index].get_or_insert_with(|| {
             let mut vm = RegoVM::new();
-            vm.load_program(self.programs[program].clone());
+            vm.load_program(program.clone());
             vm.set_max_instructions(MAX_INSTRUCTIONS);
             vm
         });
-        if self.stale[program] {
+        if self.stale[index] {
             vm.set_input(self.input.clone());
-            self.stale[program] = false;
+            self.stale[index] = false;
         }
         vm
     }
@@ -129,11 +129,7 @@ fn program_groups(catalog: &Catalog) -> Vec<Vec<usize>> {
     for members in by_key.into_values() {
         let mut in_group = MAX_ENTRY_POINTS;
         for index in members {
-            let rules = &catalog.checks[index].rules;
-            let entries = 1
-                + usize::from(rules.message)
-                + usize::from(rules.not_applicable)
-                + usize::from(rules.evidence);
+            let entries = catalog.checks[index].rules.entry_points();
             if in_group + entries > MAX_ENTRY_POINTS {
                 groups.push(Vec::new());
                 in_group = 0;
@@ -220,7 +216,6 @@ impl CompiledChecks {
     /// One VM per program, for one worker thread.
     pub fn new_vms(&self) -> Vms {
         Vms {
-            programs: self.programs.clone(),
             vms: self.programs.iter().map(|_| None).collect(),
             stale: vec![true; self.programs.len()],
             input: Value::Undefined,
@@ -231,7 +226,7 @@ impl CompiledChecks {
     /// message.
     pub fn evaluate(&self, vms: &mut Vms, index: usize, title: &str) -> Outcome {
         let entries = self.entries[index];
-        let vm = vms.vm(entries.program);
+        let vm = vms.vm(entries.program, &self.programs[entries.program]);
         if let Some(na) = entries.not_applicable {
             match vm.execute_entry_point_by_index(na) {
                 Ok(Value::Undefined) | Ok(Value::Bool(false)) => {}
@@ -338,12 +333,7 @@ mod tests {
             assert!(group.iter().all(|&i| key(i) == key(group[0])), "{group:?}");
             let entries: usize = group
                 .iter()
-                .map(|&i| {
-                    let r = &catalog.checks[i].rules;
-                    1 + usize::from(r.message)
-                        + usize::from(r.not_applicable)
-                        + usize::from(r.evidence)
-                })
+                .map(|&i| catalog.checks[i].rules.entry_points())
                 .sum();
             assert!(entries <= MAX_ENTRY_POINTS);
         }

@@ -73,6 +73,16 @@ pub struct OptionalRules {
     pub evidence: bool,
 }
 
+impl OptionalRules {
+    /// How many rules of the check are compiled as entry points: `compliant` and the optional
+    /// ones it defines.
+    pub fn entry_points(&self) -> usize {
+        1 + usize::from(self.message)
+            + usize::from(self.not_applicable)
+            + usize::from(self.evidence)
+    }
+}
+
 /// A check-loading error, pointing into a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckError {
