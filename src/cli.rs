@@ -177,6 +177,11 @@ pub struct MergeArgs {
     #[arg(required = true, num_args = 1..)]
     pub results: Vec<PathBuf>,
 
+    /// Merge shard results even when the set is incomplete or repeats a shard (by default
+    /// an error: a missing shard's findings would look resolved against a baseline).
+    #[arg(long)]
+    pub allow_partial: bool,
+
     /// Outputs, baseline, suppressions and the failure policy of the merged result.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -334,8 +339,8 @@ pub struct AwsArgs {
 /// What to write and when to fail; shared by every command that produces a result.
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// Write a report: FORMAT=PATH, FORMAT one of json, sarif, asff, html, text (`-` is
-    /// standard output). Repeatable.
+    /// Write a report: FORMAT=PATH, FORMAT one of json, sarif, asff, html, markdown, text (`-`
+    /// is standard output). Repeatable.
     #[arg(short = 'o', long = "output", value_name = "FORMAT=PATH")]
     pub outputs: Vec<OutputSpec>,
 

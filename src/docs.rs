@@ -9,21 +9,6 @@ use crate::check::Catalog;
 use crate::check::metadata::{FRAMEWORKS, framework_title};
 use crate::frameworks::{self, Control};
 
-const NOT_COVERED: &str = include_str!("../checks/frameworks/not-covered.csv");
-
-fn not_covered_reasons() -> BTreeMap<(String, String), String> {
-    csv::Reader::from_reader(NOT_COVERED.as_bytes())
-        .records()
-        .filter_map(Result::ok)
-        .filter_map(|r| {
-            Some((
-                (r.get(0)?.to_string(), r.get(1)?.to_string()),
-                r.get(2)?.to_string(),
-            ))
-        })
-        .collect()
-}
-
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
@@ -31,7 +16,6 @@ fn cell(text: &str) -> String {
 /// The coverage document: per framework, every control with the checks that cover it or why
 /// none does, and the counts.
 pub fn coverage(catalog: &Catalog) -> String {
-    let reasons = not_covered_reasons();
     let mut out = String::from(
         "# Framework coverage\n\nGenerated from the checks' metadata by `stance docs coverage` (a test fails when this file is stale).\nA control is *covered* when at least one check maps to it; `MANUAL` marks controls the benchmark assesses manually.\n\n",
     );
@@ -76,7 +60,7 @@ pub fn coverage(catalog: &Catalog) -> String {
                     .map(|id| format!("[`{id}`](checks.md#{id})"))
                     .collect::<Vec<_>>()
                     .join(", "),
-                _ => match reasons.get(&(fw.to_string(), c.id.clone())) {
+                _ => match frameworks::not_covered_reason(fw, &c.id) {
                     Some(reason) => format!("not covered: {}", cell(reason)),
                     None => "**not covered**".to_string(),
                 },

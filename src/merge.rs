@@ -6,6 +6,49 @@ use std::collections::HashMap;
 use crate::error::StanceError;
 use crate::finding::{ScanResult, Target};
 
+/// Checks that results which say they are shards form one complete set: the same N, every K
+/// from 1 to N exactly once. A missing shard would otherwise make its accounts' findings look
+/// resolved against a baseline, and a repeated one would count its accounts twice. Results that
+/// are not shards (scans of different account sets) are not constrained.
+pub fn check_shard_set(results: &[(String, ScanResult)]) -> Result<(), StanceError> {
+    let mut shards: Vec<(&str, usize, usize)> = Vec::new();
+    for (name, result) in results {
+        let Some(text) = result.scan.shard.as_deref() else {
+            continue;
+        };
+        let (k, n) = crate::scan::parse_shard(text)
+            .map_err(|_| StanceError::input(format!("{name}: scan.shard {text:?} is not K/N")))?;
+        shards.push((name, k, n));
+    }
+    let Some(&(first, _, n)) = shards.first() else {
+        return Ok(());
+    };
+    if let Some((name, _, other)) = shards.iter().find(|s| s.2 != n) {
+        return Err(StanceError::input(format!(
+            "{name} is a shard of {other}, {first} a shard of {n}: merge the shards of one scan"
+        )));
+    }
+    let mut seen: Vec<Option<&str>> = vec![None; n];
+    for &(name, k, _) in &shards {
+        if let Some(earlier) = seen[k - 1].replace(name) {
+            return Err(StanceError::input(format!(
+                "{earlier} and {name} are both shard {k}/{n}"
+            )));
+        }
+    }
+    let missing: Vec<String> = (1..=n)
+        .filter(|k| seen[k - 1].is_none())
+        .map(|k| format!("{k}/{n}"))
+        .collect();
+    if !missing.is_empty() {
+        return Err(StanceError::input(format!(
+            "shard(s) {} missing: their accounts' findings would look resolved (--allow-partial merges anyway)",
+            missing.join(", ")
+        )));
+    }
+    Ok(())
+}
+
 /// Merges results. Checks are matched by id (the first definition wins), targets are
 /// re-interned, gaps, suppressions and resolved findings are concatenated, and the findings are
 /// put in canonical order, so the merge of shards equals the result of one full run.

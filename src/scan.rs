@@ -282,11 +282,26 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
         || (args.inventories.is_empty() && args.iac.is_empty() && aggregator.is_none());
     // The first source is taken whole, so a snapshot keeps its own collection time (age-based
     // facts count from it); later sources merge into it.
+    let shard = args.aws.shard.as_deref().map(parse_shard).transpose()?;
+    if shard.is_some()
+        && !args.iac.is_empty()
+        && args.inventories.is_empty()
+        && !live
+        && aggregator.is_none()
+    {
+        return Err(StanceError::input(
+            "--shard splits the scan by account; templates and plans (--iac) have none",
+        ));
+    }
     let mut inventory: Option<Inventory> = None;
     let mut sources = Vec::new();
     let mut joined = 0;
     for path in &args.inventories {
-        join(&mut inventory, snapshot::read(path)?);
+        let mut snapshot = snapshot::read(path)?;
+        if let Some(shard) = shard {
+            keep_shard(&mut snapshot, shard);
+        }
+        join(&mut inventory, snapshot);
         sources.push(SourceInfo {
             kind: "snapshot".into(),
             location: path.display().to_string(),
@@ -414,6 +429,17 @@ fn aggregator_location(aws: &AwsArgs, source: &SourceArgs, name: &str) -> String
         parts.push(format!("endpoint {e}"));
     }
     parts.join(", ")
+}
+
+/// Keeps a snapshot's accounts (and their gaps) of one shard, chosen as live collection
+/// chooses them, so sharding a large snapshot splits it like sharding the live scan would.
+fn keep_shard(inventory: &mut Inventory, shard: (usize, usize)) {
+    inventory
+        .accounts
+        .retain(|a| aws_source::in_shard(&a.account_id, shard));
+    inventory
+        .gaps
+        .retain(|g| aws_source::in_shard(&g.account_id, shard));
 }
 
 /// Parses `K/N`.
@@ -598,6 +624,12 @@ pub fn run_merge(args: &MergeArgs, quiet: bool) -> Result<ExitCode, StanceError>
     let mut results = Vec::new();
     for path in &args.results {
         results.push((path.display().to_string(), report::json::read(path)?));
+    }
+    if let Err(incomplete) = crate::merge::check_shard_set(&results) {
+        if !args.allow_partial {
+            return Err(incomplete);
+        }
+        tracing::warn!("{incomplete}");
     }
     let merged = crate::merge::merge(results)?;
     let baseline = read_baseline(&args.report)?;

@@ -224,6 +224,8 @@ fn suppressions_hide_from_the_exit_code_but_stay_visible() {
     .unwrap();
     let json_out = dir.path().join("r.json");
     let sarif_out = dir.path().join("r.sarif");
+    let asff_out = dir.path().join("r.asff.json");
+    let html_out = dir.path().join("r.html");
     let out = run(stance()
         .args([
             "scan",
@@ -238,7 +240,11 @@ fn suppressions_hide_from_the_exit_code_but_stay_visible() {
         .arg("-o")
         .arg(format!("json={}", json_out.display()))
         .arg("-o")
-        .arg(format!("sarif={}", sarif_out.display())));
+        .arg(format!("sarif={}", sarif_out.display()))
+        .arg("-o")
+        .arg(format!("asff={}", asff_out.display()))
+        .arg("-o")
+        .arg(format!("html={}", html_out.display())));
     // The expired entry does not hide the sandbox root's missing MFA: still exit 1, with a warning.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let doc = read_json(&json_out);
@@ -267,6 +273,36 @@ fn suppressions_hide_from_the_exit_code_but_stay_visible() {
         .collect();
     assert_eq!(suppressed.len(), 1);
     assert_eq!(suppressed[0]["suppressions"][0]["status"], "accepted");
+    // ASFF: the suppressed failure stays FAILED, its workflow SUPPRESSED with the reason.
+    let asff = read_json(&asff_out);
+    let suppressed: Vec<&Value> = asff
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["Workflow"]["Status"] == "SUPPRESSED")
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(
+        suppressed[0]["GeneratorId"],
+        "stance/iam_root_no_access_keys"
+    );
+    assert_eq!(suppressed[0]["AwsAccountId"], "333333333333");
+    assert_eq!(suppressed[0]["Compliance"]["Status"], "FAILED");
+    assert!(
+        suppressed[0]["Note"]["Text"]
+            .as_str()
+            .unwrap()
+            .contains("break-glass key in a sealed envelope")
+    );
+    // HTML: the row says suppressed and why; the suppressions table flags the expired entry.
+    let html = std::fs::read_to_string(&html_out).unwrap();
+    assert_eq!(
+        html.matches("suppressed: break-glass key in a sealed envelope (owner secops)")
+            .count(),
+        1
+    );
+    let table = &html[html.find("<section id=\"suppressions\">").unwrap()..];
+    assert!(table.contains("expired 2020-01-01"), "{table}");
 
     // With only the valid suppression's check selected, the run is clean.
     let out = run(stance()
@@ -298,5 +334,158 @@ fn suppressions_hide_from_the_exit_code_but_stay_visible() {
         stderr(&out).contains("suppressions.yaml:2: expires must be a date"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// The demo changed as [`changed_demo`] does, and one failing S3 bucket deleted outright.
+fn changed_demo_without_a_bucket(dir: &Path) -> (std::path::PathBuf, String) {
+    let mut inv = read_json(&changed_demo(dir));
+    let mut removed = None;
+    for account in inv["accounts"].as_array_mut().unwrap() {
+        for region in account["regions"].as_array_mut().unwrap() {
+            let resources = region["resources"].as_array_mut().unwrap();
+            if removed.is_none()
+                && let Some(i) = resources
+                    .iter()
+                    .position(|r| r["resource_type"] == "s3_bucket")
+            {
+                let r = resources.remove(i);
+                removed = Some(r["meta"]["arn"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    let path = dir.join("changed-without-bucket.json");
+    std::fs::write(&path, serde_json::to_string(&inv).unwrap()).unwrap();
+    (path, removed.expect("the demo has S3 buckets"))
+}
+
+#[test]
+fn baseline_diff_reaches_asff_sarif_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    let out = scan(&demo(), &["--fail-on", "never"], &base);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Pretend the baseline judged s3_bucket_public_access_block (high) as low: its unchanged
+    // failures must report the severity change.
+    let mut base_doc = read_json(&base);
+    for c in base_doc["checks"].as_array_mut().unwrap() {
+        if c["id"] == "s3_bucket_public_access_block" {
+            c["severity"] = json!("low");
+        }
+    }
+    std::fs::write(&base, serde_json::to_string(&base_doc).unwrap()).unwrap();
+
+    let (changed, bucket) = changed_demo_without_a_bucket(dir.path());
+    let (next, asff, sarif, html) = (
+        dir.path().join("next.json"),
+        dir.path().join("asff.json"),
+        dir.path().join("next.sarif"),
+        dir.path().join("next.html"),
+    );
+    let out = run(stance()
+        .args(["scan", "-q", "--fail-on", "never", "--inventory"])
+        .arg(&changed)
+        .arg("--baseline")
+        .arg(&base)
+        .arg("-o")
+        .arg(format!("json={}", next.display()))
+        .arg("-o")
+        .arg(format!("asff={}", asff.display()))
+        .arg("-o")
+        .arg(format!("sarif={}", sarif.display()))
+        .arg("-o")
+        .arg(format!("html={}", html.display())));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = read_json(&next);
+    let first_base = base_doc["scan"]["started_at"].as_str().unwrap();
+
+    // ASFF: one record per Id. The fixed EBS setting still exists: its one record is PASSED
+    // and ACTIVE, first observed when the baseline first saw it fail. The deleted bucket's
+    // failures are ARCHIVED.
+    let asff = read_json(&asff);
+    let records = asff.as_array().unwrap();
+    let mut ids = std::collections::BTreeSet::new();
+    for r in records {
+        assert!(
+            ids.insert(r["Id"].as_str().unwrap()),
+            "duplicate Id {}",
+            r["Id"]
+        );
+    }
+    let fixed: Vec<&Value> = records
+        .iter()
+        .filter(|r| {
+            r["GeneratorId"] == "stance/ec2_ebs_encryption_by_default"
+                && r["AwsAccountId"] == "333333333333"
+                && r["Region"] == "us-east-1"
+        })
+        .collect();
+    assert_eq!(fixed.len(), 1, "{fixed:?}");
+    assert_eq!(fixed[0]["Compliance"]["Status"], "PASSED");
+    assert_eq!(fixed[0]["RecordState"], "ACTIVE");
+    assert_eq!(fixed[0]["CreatedAt"], first_base);
+    let archived: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["RecordState"] == "ARCHIVED")
+        .collect();
+    assert!(!archived.is_empty());
+    for r in &archived {
+        assert_eq!(r["Resources"][0]["Id"], bucket.as_str(), "{r}");
+        assert_eq!(r["Workflow"]["Status"], "RESOLVED");
+    }
+    let resolved = doc["resolved"].as_array().unwrap();
+    assert_eq!(resolved.len(), archived.len() + 1, "{resolved:?}");
+    // Every record of a baseline run is valid for BatchImportFindings.
+    let validator = root().join("tests/support/validate_asff.py");
+    for (i, batch) in records.chunks(100).enumerate() {
+        let path = dir.path().join(format!("batch{i}.json"));
+        std::fs::write(&path, serde_json::to_string(batch).unwrap()).unwrap();
+        let out = std::process::Command::new("python3")
+            .arg(&validator)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "batch {i}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+    }
+
+    // SARIF: every result carries its baseline state, and the states add up to the JSON's.
+    let sarif = read_json(&sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let state = |s: &str| results.iter().filter(|r| r["baselineState"] == s).count();
+    assert_eq!(state("new"), count(&doc, "new"));
+    assert_eq!(state("new"), 1);
+    assert_eq!(state("unchanged"), count(&doc, "unchanged"));
+    assert_eq!(state("new") + state("unchanged"), results.len());
+
+    // Severity changes: in the JSON and in the HTML diff view.
+    let changed_severity: Vec<&Value> = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["baseline_severity"] == "low")
+        .collect();
+    assert!(!changed_severity.is_empty());
+    assert!(
+        changed_severity
+            .iter()
+            .all(|r| r["check_id"] == "s3_bucket_public_access_block" && r["severity"] == "high")
+    );
+    let html = std::fs::read_to_string(&html).unwrap();
+    let diff = &html[html.find("<section id=\"diff\">").unwrap()..];
+    let diff = &diff[..diff.find("</section>").unwrap()];
+    assert!(diff.contains("id=\"severity-changes\""), "{diff}");
+    assert_eq!(
+        diff.matches("<td>s3_bucket_public_access_block</td>")
+            .count(),
+        changed_severity.len()
+    );
+    assert!(
+        diff.contains(&bucket),
+        "the resolved bucket is listed in the diff view"
     );
 }

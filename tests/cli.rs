@@ -448,6 +448,93 @@ fn config_file_applies_and_flags_override_it() {
 }
 
 #[test]
+fn each_flag_overrides_its_config_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("stance.toml"),
+        "[scan]\nfail_on = \"never\"\nmin_severity = \"critical\"\nframeworks = [\"fsbp\"]\nignore = [\"s3_bucket_public_access_block\"]\noutputs = [\"json=file.json\", \"sarif=file.sarif\"]\nsarif_category = \"from-file\"\n",
+    )
+    .unwrap();
+    let scan = |flags: &[&str]| {
+        for f in ["file.json", "file.sarif", "flag.json"] {
+            let _ = std::fs::remove_file(dir.path().join(f));
+        }
+        let out = run(stance()
+            .current_dir(dir.path())
+            .args(["scan", "-q", "--inventory"])
+            .arg(demo())
+            .args(flags));
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+        out.status.code().unwrap()
+    };
+    let json = |name: &str| read_json(&dir.path().join(name));
+    let has_check = |doc: &Value, id: &str| {
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == id)
+    };
+
+    // The file alone.
+    assert_eq!(scan(&[]), 0);
+    let doc = json("file.json");
+    assert_eq!(doc["scan"]["frameworks"], serde_json::json!(["fsbp"]));
+    assert!(!has_check(&doc, "s3_bucket_public_access_block"));
+    assert!(
+        json("file.sarif")["runs"][0]["automationDetails"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("stance/from-file/")
+    );
+
+    // --framework, --ignore, --sarif-category each replace their key.
+    scan(&["--framework", "cis-aws-v4.0.1"]);
+    assert_eq!(
+        json("file.json")["scan"]["frameworks"],
+        serde_json::json!(["cis-aws-v4.0.1"])
+    );
+    scan(&["--ignore", "iam_root_mfa_enabled"]);
+    let doc = json("file.json");
+    assert!(has_check(&doc, "s3_bucket_public_access_block"));
+    assert!(!has_check(&doc, "iam_root_mfa_enabled"));
+    scan(&["--sarif-category", "from-flag"]);
+    assert!(
+        json("file.sarif")["runs"][0]["automationDetails"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("stance/from-flag/")
+    );
+
+    // -o replaces the file's outputs.
+    scan(&["-o", "json=flag.json"]);
+    assert!(dir.path().join("flag.json").exists());
+    assert!(!dir.path().join("file.json").exists());
+    assert!(!dir.path().join("file.sarif").exists());
+
+    // --fail-on replaces fail_on and keeps the file's min_severity; --min-severity replaces it.
+    let doc = json("flag.json");
+    let critical_failures = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "FAIL" && r["severity"] == "critical")
+        .count();
+    let high_failures = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "FAIL" && r["severity"] == "high")
+        .count();
+    assert!(high_failures > 0);
+    assert_eq!(
+        scan(&["--fail-on", "any"]),
+        i32::from(critical_failures > 0)
+    );
+    assert_eq!(scan(&["--fail-on", "any", "--min-severity", "high"]), 1);
+}
+
+#[test]
 fn committed_config_schema_is_current() {
     let out = run(stance().args(["schema", "config"]));
     let committed = std::fs::read_to_string(root().join("docs/schema/config.schema.json")).unwrap();
@@ -519,4 +606,111 @@ fn a_closed_output_pipe_is_an_error_exit_not_a_panic() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "5");
+}
+
+#[test]
+fn shards_split_a_snapshot_and_merge_refuses_an_incomplete_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let scan = |extra: &[&str], out: &str| {
+        let path = dir.path().join(out);
+        let o = run(stance()
+            .args(["scan", "-q", "--fail-on", "never", "--inventory"])
+            .arg(demo())
+            .args(extra)
+            .arg("-o")
+            .arg(format!("json={}", path.display())));
+        assert!(o.status.success(), "{}", stderr(&o));
+        read_json(&path)
+    };
+    let fingerprints = |doc: &Value| -> Vec<String> {
+        let mut f: Vec<String> = doc["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {}", r["fingerprint"], r["status"]))
+            .collect();
+        f.sort();
+        f
+    };
+    let full = scan(&[], "full.json");
+    let mut accounts = Vec::new();
+    let mut results = Vec::new();
+    for k in 1..=3 {
+        let shard = scan(&["--shard", &format!("{k}/3")], &format!("shard{k}.json"));
+        assert_eq!(shard["scan"]["shard"], format!("{k}/3"));
+        for a in shard["scan"]["accounts"].as_array().unwrap() {
+            accounts.push(a.as_str().unwrap().to_string());
+        }
+        results.extend(fingerprints(&shard));
+    }
+    // Every account in exactly one shard; together the shards judge what one run judges.
+    accounts.sort();
+    let all: Vec<String> = full["scan"]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(accounts, all);
+    results.sort();
+    assert_eq!(results, fingerprints(&full));
+
+    let merge = |names: &[&str], extra: &[&str]| {
+        let mut cmd = stance();
+        cmd.args(["merge", "-q", "--fail-on", "never"]);
+        for n in names {
+            cmd.arg(dir.path().join(n));
+        }
+        cmd.args(extra)
+            .arg("-o")
+            .arg(format!("json={}", dir.path().join("merged.json").display()));
+        run(&mut cmd)
+    };
+    let out = merge(&["shard1.json", "shard2.json", "shard3.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fingerprints(&read_json(&dir.path().join("merged.json"))),
+        fingerprints(&full)
+    );
+    // A missing or repeated shard is refused: its accounts would look resolved, or count twice.
+    let out = merge(&["shard1.json", "shard3.json"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("shard(s) 2/3 missing"),
+        "{}",
+        stderr(&out)
+    );
+    let out = merge(
+        &["shard1.json", "shard2.json", "shard2.json", "shard3.json"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("are both shard 2/3"),
+        "{}",
+        stderr(&out)
+    );
+    let out = merge(&["shard1.json", "shard3.json"], &["--allow-partial"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Results that are not shards are not constrained; a shard among them still needs its set.
+    let out = merge(&["full.json", "full.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = merge(&["full.json", "shard1.json"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // Templates belong to no account: sharding them is a usage error.
+    let out = run(stance().args([
+        "scan",
+        "-q",
+        "--iac",
+        &root().join("examples/iac").display().to_string(),
+        "--shard",
+        "1/2",
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--shard splits the scan by account"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -20,25 +20,7 @@ const ACCOUNTS: &str = "111111111111,222222222222";
 const REGIONS: &str = "us-east-1,eu-west-1";
 
 fn scan(endpoint: &str, out: &Path, extra: &[&str]) -> std::process::Output {
-    run(stance()
-        .env("AWS_ACCESS_KEY_ID", "stance-test")
-        .env("AWS_SECRET_ACCESS_KEY", "stance-test-secret")
-        .env("AWS_DEFAULT_REGION", "us-east-1")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .args([
-            "scan",
-            "-q",
-            "--fail-on",
-            "never",
-            "--endpoint-url",
-            endpoint,
-            "--accounts",
-            ACCOUNTS,
-            "--role-name",
-            "StanceAudit",
-            "--regions",
-            REGIONS,
-        ])
+    run(moto::live_scan(endpoint, ACCOUNTS, REGIONS)
         .args(extra)
         .arg("-o")
         .arg(format!("json={}", out.display())))

@@ -241,3 +241,72 @@ fn html_is_self_contained_and_escapes_untrusted_text() {
         "exactly one script: the report's own"
     );
 }
+
+#[test]
+fn sarif_over_the_result_limit_keeps_the_most_severe_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let out = run(stance()
+        .args(["scan", "-q", "--fail-on", "never", "--inventory"])
+        .arg(demo())
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let result = stance::report::json::read(&json).unwrap();
+    let full = stance::report::sarif::build(&result, &Default::default());
+    let all = full["runs"][0]["results"].as_array().unwrap().len();
+    let options = stance::report::sarif::SarifOptions {
+        max_results: Some(25),
+        ..Default::default()
+    };
+    let cut = stance::report::sarif::build(&result, &options);
+    let run = &cut["runs"][0];
+    let kept = run["results"].as_array().unwrap();
+    assert_eq!(kept.len(), 25);
+    // Severity of a result, through its rule.
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let score = |r: &Value| -> f64 {
+        let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
+        rule["properties"]["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let lowest_kept = kept.iter().map(score).fold(f64::MAX, f64::min);
+    let full_rules = full["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let kept_fingerprints: std::collections::HashSet<&Value> =
+        kept.iter().map(|r| &r["partialFingerprints"]).collect();
+    for r in full["runs"][0]["results"].as_array().unwrap() {
+        if !kept_fingerprints.contains(&r["partialFingerprints"]) {
+            let rule = &full_rules[r["ruleIndex"].as_u64().unwrap() as usize];
+            let dropped: f64 = rule["properties"]["security-severity"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                dropped <= lowest_kept,
+                "dropped {dropped} > kept {lowest_kept}"
+            );
+        }
+    }
+    // Only the rules of kept results are described, and the cut is announced.
+    assert!(rules.len() < full_rules.len());
+    let notes = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    let note = notes
+        .iter()
+        .find(|n| n["descriptor"]["id"] == "results-truncated")
+        .expect("a results-truncated notification");
+    assert!(
+        note["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} least severe results were left out", all - 25)),
+        "{note}"
+    );
+}

@@ -581,3 +581,174 @@ fn missing_iac_path_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/nonexistent/templates"));
 }
+
+#[test]
+fn paths_are_relative_to_the_repository_root_from_any_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sarif = dir.path().join("r.sarif");
+    let out = run(stance()
+        .current_dir(root().join("examples"))
+        .env_remove("GITHUB_WORKSPACE")
+        .args([
+            "scan",
+            "-q",
+            "--fail-on",
+            "never",
+            "--iac",
+            "iac/cloudformation/app.yaml",
+        ])
+        .arg("-o")
+        .arg(format!("sarif={}", sarif.display())));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sarif = read_json(&sarif);
+    let uris: std::collections::BTreeSet<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .expect("uri")
+        })
+        .collect();
+    assert_eq!(uris.into_iter().collect::<Vec<_>>(), vec![CFN_YAML]);
+
+    // On GitHub Actions the workspace is the root, wherever the scan starts.
+    let json = dir.path().join("r.json");
+    let out = run(stance()
+        .current_dir(root().join("examples/iac"))
+        .env("GITHUB_WORKSPACE", root().join("examples"))
+        .args([
+            "scan",
+            "-q",
+            "--fail-on",
+            "never",
+            "--iac",
+            "cloudformation/app.yaml",
+        ])
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = read_json(&json);
+    let r = result(&doc, "s3_bucket_requires_tls", "#LogBucket");
+    assert_eq!(
+        r["resource"]["location"]["file"],
+        "iac/cloudformation/app.yaml"
+    );
+}
+
+#[test]
+fn inline_suppressions_without_a_reason_are_not_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let template = dir.path().join("no-reason.yaml");
+    std::fs::write(
+        &template,
+        "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Metadata:\n      stance:\n        suppress:\n          - check: s3_bucket_lifecycle_configured\n          - check: s3_bucket_requires_tls\n            reason: \"  \"\n",
+    )
+    .expect("write");
+    let json = dir.path().join("r.json");
+    let out = run(stance()
+        .args(["scan", "--fail-on", "never", "--iac"])
+        .arg(&template)
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (check, line) in [
+        ("s3_bucket_lifecycle_configured", 7),
+        ("s3_bucket_requires_tls", 8),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "{}:{line}: inline suppression of {check} gives no reason; not applied",
+                template.display()
+            )),
+            "{err}"
+        );
+        let doc = read_json(&json);
+        let r = result(&doc, check, "#Logs");
+        assert_eq!(r["status"], "FAIL", "{r}");
+        assert!(r["suppressed_by"].is_null(), "{r}");
+    }
+}
+
+#[test]
+fn sam_functions_skipped_directories_and_a_broken_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path().join("repo");
+    for sub in [".terraform", "node_modules/pkg", ".git"] {
+        std::fs::create_dir_all(repo.join(sub)).expect("mkdir");
+    }
+    // Broken files where the walk must not look.
+    std::fs::write(repo.join(".terraform/plan.json"), "{\"format_version\": [").expect("write");
+    std::fs::write(repo.join("node_modules/pkg/template.yaml"), "Resources: [").expect("write");
+    std::fs::write(repo.join(".git/template.yaml"), "Resources: [").expect("write");
+    std::fs::write(
+        repo.join("sam.yaml"),
+        "AWSTemplateFormatVersion: \"2010-09-09\"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OldFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.7
+      Handler: app.handler
+      CodeUri: src/
+  ElsewhereFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      VpcConfig:
+        SubnetIds: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]
+        SecurityGroupIds: [sg-0123456789abcdef0]
+  Table:
+    Type: AWS::Serverless::SimpleTable
+",
+    )
+    .expect("write");
+    // A plan cut off mid-way: its error names the file, line and column.
+    std::fs::write(
+        repo.join("plan.json"),
+        "{\n  \"format_version\": \"1.2\",\n  \"terraform_version\": \"1.9.0\",\n  \"planned_values\": {\n    \"root_module\": {\n      \"resources\": [\n        {\"address\": \"aws_s3_bucket.b\",,\n",
+    )
+    .expect("write");
+    let json = dir.path().join("r.json");
+    let out = run(stance()
+        .current_dir(&repo)
+        .args(["scan", "--fail-on", "never", "--iac", "."])
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("plan.json:7:"),
+        "the broken plan is named with its line: {}",
+        stderr(&out)
+    );
+    let doc = read_json(&json);
+    let gaps = doc["gaps"].as_array().expect("gaps");
+    assert_eq!(
+        gaps.len(),
+        1,
+        "only the broken plan, nothing under skipped dirs: {gaps:?}"
+    );
+    // SAM resources are judged like their CloudFormation counterparts, at their lines.
+    let r = result(&doc, "lambda_function_supported_runtime", "#OldFn");
+    assert_eq!(r["status"], "FAIL", "{r}");
+    assert_eq!(r["resource"]["location"]["line"], 4);
+    let r = result(&doc, "lambda_function_supported_runtime", "#ElsewhereFn");
+    assert_eq!(r["status"], "PASS", "{r}");
+    let r = result(&doc, "dynamodb_table_point_in_time_recovery", "#Table");
+    assert_eq!(r["status"], "FAIL", "{r}");
+    assert_eq!(r["resource"]["location"]["line"], 19);
+    // Subnets the template does not declare have unknown zones: not a FAIL for one zone.
+    let r = result(&doc, "lambda_function_multi_az", "#ElsewhereFn");
+    assert_eq!(r["status"], "NOT_APPLICABLE", "{r}");
+    assert!(
+        r["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("unresolved at plan time")),
+        "{r}"
+    );
+}

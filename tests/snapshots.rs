@@ -8,6 +8,10 @@
 //! by a placeholder before comparing; the inventory is passed by a path relative to the
 //! repository so no absolute path reaches the outputs. To update after an intended change:
 //! `INSTA_UPDATE=always cargo test --test snapshots`, then review the diff.
+//!
+//! A second scan of the same inventory, restricted with `--framework cis-aws-v4.0.1` (all the
+//! framework's checks, so that its controls read as a real report would show them), gives the
+//! per-control views: the JSON result's `controls`, the markdown and the terminal summary.
 
 mod common;
 
@@ -159,6 +163,60 @@ fn outputs() -> &'static Outputs {
     })
 }
 
+/// The framework of the `--framework` scan.
+const FRAMEWORK: &str = "cis-aws-v4.0.1";
+
+/// The per-control outputs of the `--framework` scan.
+#[derive(Debug, PartialEq)]
+struct FrameworkOutputs {
+    /// The whole JSON result (redacted).
+    result: Value,
+    markdown: String,
+    text: String,
+}
+
+fn framework_scan(dir: &Path) -> FrameworkOutputs {
+    let path = |name: &str| dir.join(name).display().to_string();
+    let out = run(stance()
+        .current_dir(root())
+        .args(["scan", "-q", "--fail-on", "never", "--inventory", INVENTORY])
+        .args(["--framework", FRAMEWORK])
+        .args(["-o", &format!("json={}", path("r.json"))])
+        .args(["-o", &format!("markdown={}", path("r.md"))])
+        .args(["-o", &format!("text={}", path("r.txt"))]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let mut result = read_json(&dir.join("r.json"));
+    let clock: Vec<String> = ["started_at", "collected_at"]
+        .iter()
+        .map(|k| result["scan"][k].as_str().unwrap().to_string())
+        .collect();
+    redact_result(&mut result);
+    FrameworkOutputs {
+        result,
+        markdown: redact_text(&text("r.md"), &clock),
+        text: redact_duration(&redact_text(&text("r.txt"), &clock)),
+    }
+}
+
+fn framework_outputs() -> &'static FrameworkOutputs {
+    static OUTPUTS: OnceLock<FrameworkOutputs> = OnceLock::new();
+    OUTPUTS.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        framework_scan(dir.path())
+    })
+}
+
+/// The control ids of the framework, in the order of its list in `checks/frameworks/`.
+fn framework_control_ids() -> Vec<String> {
+    let file = root().join(format!("checks/frameworks/{FRAMEWORK}.csv"));
+    csv::Reader::from_path(file)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect()
+}
+
 #[test]
 fn a_second_scan_gives_the_same_outputs() {
     // Order and content must not depend on hash seeds or thread scheduling: a snapshot that
@@ -167,6 +225,11 @@ fn a_second_scan_gives_the_same_outputs() {
     assert!(
         scan(dir.path()) == *outputs(),
         "outputs differ between two scans"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        framework_scan(dir.path()) == *framework_outputs(),
+        "--framework outputs differ between two scans"
     );
 }
 
@@ -200,4 +263,146 @@ fn terminal_summary_without_colour() {
     let text = &outputs().text;
     assert!(!text.contains('\u{1b}'), "colour codes in the plain text");
     insta::assert_snapshot!("text", text);
+}
+
+#[test]
+fn framework_controls_in_the_json_result() {
+    let result = &framework_outputs().result;
+    assert_eq!(result["scan"]["frameworks"], serde_json::json!([FRAMEWORK]));
+    insta::assert_json_snapshot!("framework_controls", result["controls"]);
+}
+
+#[test]
+fn framework_markdown_summary() {
+    insta::assert_snapshot!("framework_markdown", framework_outputs().markdown);
+}
+
+#[test]
+fn framework_terminal_summary() {
+    let text = &framework_outputs().text;
+    assert!(!text.contains('\u{1b}'), "colour codes in the plain text");
+    insta::assert_snapshot!("framework_text", text);
+}
+
+#[test]
+fn framework_controls_follow_the_framework_order_with_every_status() {
+    let outputs = framework_outputs();
+    let controls = outputs.result["controls"].as_array().unwrap();
+    let order = framework_control_ids();
+    let ids: Vec<&str> = controls.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids, order,
+        "the JSON lists the controls in the framework's order"
+    );
+    assert!(controls.iter().all(|c| c["framework"] == FRAMEWORK));
+    let with = |status: &str| -> Vec<&Value> {
+        controls.iter().filter(|c| c["status"] == status).collect()
+    };
+    // A manual control no check covers: MANUAL, with guidance and no checks.
+    let manual = with("MANUAL");
+    assert!(!manual.is_empty());
+    for c in &manual {
+        assert!(c["guidance"].as_str().is_some_and(|g| !g.is_empty()), "{c}");
+        assert_eq!(c["checks"], serde_json::json!([]), "{c}");
+    }
+    // The coverage gap (kms ListKeys denied) leaves CIS 3.6 (KMS key rotation) unevaluated.
+    let not_evaluated = with("NOT_EVALUATED");
+    assert!(
+        not_evaluated.iter().any(|c| c["id"] == "3.6"),
+        "{not_evaluated:?}"
+    );
+    for c in &not_evaluated {
+        assert!(c["not_evaluated"].as_u64().unwrap() > 0, "{c}");
+        assert_eq!(c["failing"], 0, "{c}");
+    }
+    for c in with("FAIL") {
+        assert!(c["failing"].as_u64().unwrap() > 0, "{c}");
+        assert!(!c["checks"].as_array().unwrap().is_empty(), "{c}");
+    }
+    assert!(!with("PASS").is_empty());
+
+    // The markdown table and the terminal lines list the same controls in the same order,
+    // with the same statuses.
+    let status_of = |id: &str| -> &str {
+        controls.iter().find(|c| c["id"] == id).unwrap()["status"]
+            .as_str()
+            .unwrap()
+    };
+    let rows: Vec<(&str, &str)> = outputs
+        .markdown
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells.len() == 8 && order.iter().any(|id| id == cells[1]))
+                .then(|| (cells[1], cells[2].trim_matches('*')))
+        })
+        .collect();
+    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), ids);
+    for (id, status) in rows {
+        assert_eq!(status, status_of(id), "markdown row of {id}");
+    }
+    let lines: Vec<(&str, &str)> = outputs
+        .text
+        .lines()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let (id, status) = (words.next()?, words.next()?);
+            (l.starts_with("  ") && order.iter().any(|o| o == id)).then_some((id, status))
+        })
+        .collect();
+    assert_eq!(lines.iter().map(|r| r.0).collect::<Vec<_>>(), ids);
+    for (id, status) in lines {
+        assert_eq!(status, status_of(id), "terminal line of {id}");
+    }
+}
+
+#[test]
+fn framework_results_read_back_with_and_without_controls() {
+    // `controls` is derived: a result read back (baselines, `stance merge`) is accepted with it
+    // and without it, and writing it again recomputes the same controls.
+    let dir = tempfile::tempdir().unwrap();
+    let mut result = framework_outputs().result.clone();
+    let expected = result["controls"].clone();
+    // Unredact what the reader parses.
+    result["scan"]["started_at"] = Value::from("2026-11-01T00:00:00Z");
+    result["scan"]["collected_at"] = Value::from("2026-11-01T00:00:00Z");
+    result["scan"]["duration_ms"] = Value::from(1);
+    for r in result["results"].as_array_mut().unwrap() {
+        if r.get("first_seen").is_some() {
+            r["first_seen"] = Value::from("2026-11-01T00:00:00Z");
+        }
+    }
+    let with = dir.path().join("with.json");
+    std::fs::write(&with, result.to_string()).unwrap();
+    result.as_object_mut().unwrap().remove("controls");
+    let without = dir.path().join("without.json");
+    std::fs::write(&without, result.to_string()).unwrap();
+    for input in [&with, &without] {
+        let merged = dir.path().join("merged.json");
+        let out = run(stance()
+            .args(["merge", "-q", "--fail-on", "never"])
+            .arg(input)
+            .args(["-o", &format!("json={}", merged.display())]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(
+            read_json(&merged)["controls"],
+            expected,
+            "{}",
+            input.display()
+        );
+        // And as a baseline.
+        let out = run(stance()
+            .current_dir(root())
+            .args(["scan", "-q", "--fail-on", "never", "--inventory", INVENTORY])
+            .args(["--framework", FRAMEWORK, "--baseline"])
+            .arg(input)
+            .args(["-o", &format!("json={}", merged.display())]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(
+            read_json(&merged)["controls"],
+            expected,
+            "{}",
+            input.display()
+        );
+    }
 }

@@ -205,6 +205,17 @@ pub fn enrich(inventory: &mut Inventory) {
         .for_each(|resource| enrich_resource(resource, &lookups, &now));
 }
 
+/// A template that names a subnet it does not declare (a literal id, an import) cannot say
+/// what the subnet is like; the facts drawn from it are unknown until deploy, not empty.
+/// Live collection lists every subnet of the region, so this only applies to templates.
+fn mark_unknown_in_templates(meta: &mut crate::model::ResourceMeta, field: &str) {
+    if matches!(meta.source, crate::model::Source::Iac { .. })
+        && !meta.unknown.iter().any(|u| u == field)
+    {
+        meta.unknown.push(field.to_string());
+    }
+}
+
 fn days_since(then: Option<Timestamp>, now: &Timestamp) -> Option<i64> {
     then.map(|t| t.days_until(now))
 }
@@ -399,8 +410,27 @@ fn enrich_resource(resource: &mut Resource, lookups: &Lookups, now: &Timestamp) 
             zones.sort();
             zones.dedup();
             f.derived.vpc_availability_zones = zones;
+            let subnet_known = |s: &String| {
+                lookups
+                    .subnets
+                    .get(&(f.meta.account_id.clone(), f.meta.region.clone(), s.clone()))
+                    .is_some_and(|facts| !facts.availability_zone.is_empty())
+            };
+            if !f.vpc_subnet_ids.iter().all(subnet_known) {
+                mark_unknown_in_templates(&mut f.meta, "derived.vpc_availability_zones");
+            }
         }
         Resource::EfsFileSystem(fs) => {
+            let subnet_known = |s: &String| {
+                lookups.subnets.contains_key(&(
+                    fs.meta.account_id.clone(),
+                    fs.meta.region.clone(),
+                    s.clone(),
+                ))
+            };
+            if !fs.mount_target_subnet_ids.iter().all(subnet_known) {
+                mark_unknown_in_templates(&mut fs.meta, "derived.mount_targets_in_public_subnets");
+            }
             fs.derived.mount_targets_in_public_subnets = fs
                 .mount_target_subnet_ids
                 .iter()

@@ -148,6 +148,10 @@ impl Gap {
 
     /// A one-line description for reports: `s3 GetBucketPolicy in us-east-1: AccessDenied`.
     pub fn describe(&self) -> String {
+        if self.region.is_empty() {
+            // Gaps that belong to no region, such as a template that could not be parsed.
+            return format!("{} {}: {}", self.service, self.operation, self.error);
+        }
         format!(
             "{} {} in {}: {}",
             self.service, self.operation, self.region, self.error

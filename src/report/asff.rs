@@ -242,7 +242,29 @@ pub fn findings(result: &ScanResult) -> Vec<Value> {
         .collect();
     let checks: std::collections::HashMap<&str, &CheckMeta> =
         result.checks.iter().map(|c| (c.id.as_str(), c)).collect();
+    // A resolved finding whose resource still exists passes now: its current record (same Id,
+    // PASSED) already closes it, so it only inherits the first-seen date; an ARCHIVED copy would
+    // repeat the Id in one BatchImportFindings call.
+    let current: std::collections::HashMap<String, usize> = if result.resolved.is_empty() {
+        Default::default()
+    } else {
+        out.iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                v["ProductFields"]["stance/Fingerprint"]
+                    .as_str()
+                    .map(|fp| (fp.to_string(), i))
+            })
+            .collect()
+    };
+    let mut first_seen_of_current = Vec::new();
     for r in &result.resolved {
+        if let Some(&i) = current.get(&r.fingerprint) {
+            if let Some(first) = r.first_seen {
+                first_seen_of_current.push((i, first.to_string()));
+            }
+            continue;
+        }
         let ResolvedFinding {
             check_id,
             target,
@@ -263,6 +285,10 @@ pub fn findings(result: &ScanResult) -> Vec<Value> {
                 true,
             ));
         }
+    }
+    for (i, first) in first_seen_of_current {
+        out[i]["CreatedAt"] = json!(first);
+        out[i]["FirstObservedAt"] = json!(first);
     }
     out
 }

@@ -5,14 +5,14 @@
 //! HTML autoescaping, and the filter script reads `data-*` attributes and sets `textContent`,
 //! never `innerHTML`, so a resource named `<script>` stays text.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use crate::check::metadata::{FRAMEWORKS, Severity};
 use crate::finding::{BaselineState, ScanResult, Status};
-use crate::frameworks;
+use crate::frameworks::{self, ControlState};
 
 /// The embedded template.
 const TEMPLATE: &str = include_str!("../../reports/report.html.tera");
@@ -87,6 +87,8 @@ struct ControlRow {
     checks: String,
     fail: usize,
     pass: usize,
+    /// For MANUAL and NOT_COVERED controls: what to assess by hand.
+    guidance: String,
 }
 
 #[derive(Serialize)]
@@ -111,24 +113,6 @@ struct CheckView<'a> {
     fail: usize,
 }
 
-/// Results of a control: (open failures, passes, not evaluated or errors, not applicable).
-type Tally = (usize, usize, usize, usize);
-
-fn status_of(counts: Tally) -> &'static str {
-    let (fail, pass, not_evaluated, other) = counts;
-    if fail > 0 {
-        "FAIL"
-    } else if not_evaluated > 0 {
-        "NOT_EVALUATED"
-    } else if pass > 0 {
-        "PASS"
-    } else if other > 0 {
-        "NOT_APPLICABLE"
-    } else {
-        "NO_RESOURCES"
-    }
-}
-
 fn framework_views(result: &ScanResult) -> Vec<FrameworkView> {
     let wanted: Vec<&str> = if result.scan.frameworks.is_empty() {
         FRAMEWORKS
@@ -139,74 +123,34 @@ fn framework_views(result: &ScanResult) -> Vec<FrameworkView> {
     } else {
         result.scan.frameworks.iter().map(String::as_str).collect()
     };
-    let mut views = Vec::new();
-    for fw in wanted {
-        // control id → (fail, pass, not evaluated, other), check ids
-        let mut tally: BTreeMap<&str, (Tally, BTreeSet<&str>)> = BTreeMap::new();
-        for check in &result.checks {
-            if let Some(ids) = check.frameworks.get(fw) {
-                for id in ids {
-                    tally
-                        .entry(id.as_str())
-                        .or_default()
-                        .1
-                        .insert(check.id.as_str());
-                }
+    wanted
+        .into_iter()
+        .map(|fw| {
+            let controls = frameworks::control_statuses(result, fw);
+            let count = |state: ControlState| controls.iter().filter(|c| c.status == state).count();
+            FrameworkView {
+                key: fw.to_string(),
+                title: crate::check::metadata::framework_title(fw).to_string(),
+                failing: count(ControlState::Fail),
+                passing: count(ControlState::Pass),
+                manual: count(ControlState::Manual),
+                not_covered: count(ControlState::NotCovered),
+                controls: controls
+                    .into_iter()
+                    .map(|c| ControlRow {
+                        // Guidance that only repeats the requirement is not shown twice.
+                        guidance: c.guidance.filter(|g| *g != c.title).unwrap_or_default(),
+                        id: c.id,
+                        requirement: c.title,
+                        status: c.status.as_str(),
+                        checks: c.checks.join(", "),
+                        fail: c.failing,
+                        pass: c.passing,
+                    })
+                    .collect(),
             }
-        }
-        for f in &result.findings {
-            let check = result.check_of(f);
-            if let Some(ids) = check.frameworks.get(fw) {
-                for id in ids {
-                    let e = &mut tally.entry(id.as_str()).or_default().0;
-                    match f.status {
-                        Status::Fail if f.suppression.is_none() => e.0 += 1,
-                        Status::Pass | Status::Fail => e.1 += 1,
-                        Status::NotEvaluated | Status::Error => e.2 += 1,
-                        Status::NotApplicable => e.3 += 1,
-                    }
-                }
-            }
-        }
-        let mut view = FrameworkView {
-            key: fw.to_string(),
-            title: crate::check::metadata::framework_title(fw).to_string(),
-            controls: Vec::new(),
-            failing: 0,
-            passing: 0,
-            manual: 0,
-            not_covered: 0,
-        };
-        for control in frameworks::controls(fw) {
-            let (counts, checks) = tally.get(control.id.as_str()).cloned().unwrap_or_default();
-            let status = if checks.is_empty() {
-                if control.manual {
-                    "MANUAL"
-                } else {
-                    "NOT_COVERED"
-                }
-            } else {
-                status_of(counts)
-            };
-            match status {
-                "FAIL" => view.failing += 1,
-                "PASS" => view.passing += 1,
-                "MANUAL" => view.manual += 1,
-                "NOT_COVERED" => view.not_covered += 1,
-                _ => {}
-            }
-            view.controls.push(ControlRow {
-                id: control.id.clone(),
-                requirement: control.requirement.clone(),
-                status,
-                checks: checks.into_iter().collect::<Vec<_>>().join(", "),
-                fail: counts.0,
-                pass: counts.1,
-            });
-        }
-        views.push(view);
-    }
-    views
+        })
+        .collect()
 }
 
 /// Renders the report.
@@ -353,6 +297,23 @@ fn context(result: &ScanResult) -> tera::Context {
             })
         })
         .collect();
+    let severity_changes: Vec<serde_json::Value> = result
+        .findings
+        .iter()
+        .filter_map(|f| {
+            let before = f.baseline_severity?;
+            let check = result.check_of(f);
+            let target = result.target_of(f);
+            Some(serde_json::json!({
+                "check_id": check.id,
+                "before": before.as_str(),
+                "now": check.severity.as_str(),
+                "resource_id": target.arn.clone().unwrap_or_else(|| target.id.clone()),
+                "account": target.account_id,
+                "region": target.region,
+            }))
+        })
+        .collect();
     let accounts: Vec<String> = result.scan.accounts.clone();
     let mut ctx = tera::Context::new();
     ctx.insert("version", env!("CARGO_PKG_VERSION"));
@@ -378,6 +339,7 @@ fn context(result: &ScanResult) -> tera::Context {
     ctx.insert("has_baseline", &result.scan.baseline.is_some());
     ctx.insert("new_count", &new_count);
     ctx.insert("resolved", &resolved);
+    ctx.insert("severity_changes", &severity_changes);
     ctx.insert("suppressions", &result.suppressions);
     ctx.insert("accounts", &accounts);
     ctx

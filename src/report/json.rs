@@ -19,6 +19,7 @@ use crate::error::{StanceError, json_error};
 use crate::finding::{
     BaselineState, Finding, ResolvedFinding, ScanInfo, ScanResult, Status, SuppressionInfo, Target,
 };
+use crate::frameworks::{ControlStatus, selected_control_statuses};
 use crate::model::Gap;
 use crate::model::time::Timestamp;
 
@@ -96,6 +97,11 @@ pub struct ResultDocument {
     pub scan: ScanInfo,
     /// Counts.
     pub summary: Summary,
+    /// Per-control status of the frameworks the scan was restricted to (`--framework`), in
+    /// control order. Derived from `checks` and `results`: written only with `--framework`,
+    /// ignored on read and recomputed when the result is written again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub controls: Vec<ControlStatus>,
     /// The checks evaluated.
     pub checks: Vec<CheckMeta>,
     /// Coverage gaps.
@@ -245,6 +251,10 @@ impl Serialize for Document<'_> {
         )?;
         map.serialize_entry("scan", &r.scan)?;
         map.serialize_entry("summary", &summary(r))?;
+        let controls = selected_control_statuses(r);
+        if !controls.is_empty() {
+            map.serialize_entry("controls", &controls)?;
+        }
         map.serialize_entry("checks", &r.checks)?;
         map.serialize_entry("gaps", &r.gaps)?;
         map.serialize_entry("suppressions", &r.suppressions)?;
@@ -356,6 +366,8 @@ pub fn parse(path: &str, text: &str) -> Result<ScanResult, StanceError> {
 }
 
 fn from_document(path: &str, doc: ResultDocument) -> Result<ScanResult, StanceError> {
+    // `doc.controls` is derived data: the renderers recompute it from the checks and results,
+    // so a file without it (older, or not restricted to a framework) reads the same.
     let check_index: HashMap<&str, u32> = doc
         .checks
         .iter()

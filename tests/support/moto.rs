@@ -18,14 +18,16 @@ pub struct Moto {
     _dir: tempfile::TempDir,
 }
 
-fn free_port() -> u16 {
+/// A port nothing listens on yet.
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port")
 }
 
-fn http_get(port: u16, path: &str) -> Option<u16> {
+/// The status code of `GET path` on 127.0.0.1:`port`, if it answers.
+pub fn http_get(port: u16, path: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
@@ -114,6 +116,35 @@ impl Moto {
         let start = (offset as usize).min(all.len());
         std::fs::write(dest, &all[start..]).expect("write log slice");
     }
+}
+
+/// Dummy credentials for moto, and no instance metadata lookups.
+pub fn aws_env(cmd: &mut assert_cmd::Command) -> &mut assert_cmd::Command {
+    cmd.env("AWS_ACCESS_KEY_ID", "stance-test")
+        .env("AWS_SECRET_ACCESS_KEY", "stance-test-secret")
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+}
+
+/// `stance scan` of the seeded `accounts` in `regions` through the moto at `endpoint`, with the
+/// scenario's audit role; findings never fail the exit code. Callers add flags and outputs.
+pub fn live_scan(endpoint: &str, accounts: &str, regions: &str) -> assert_cmd::Command {
+    let mut cmd = super::common::stance();
+    aws_env(&mut cmd).args([
+        "scan",
+        "-q",
+        "--fail-on",
+        "never",
+        "--endpoint-url",
+        endpoint,
+        "--accounts",
+        accounts,
+        "--role-name",
+        "StanceAudit",
+        "--regions",
+        regions,
+    ]);
+    cmd
 }
 
 impl Drop for Moto {

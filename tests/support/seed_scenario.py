@@ -26,34 +26,55 @@ What each profile gets (regional items in every region; the trail, its log group
 metric filters/alarms in the first, "home", region):
 
   area        A (compliant)                                B (misconfigured)
-  IAM         strong password policy; alice (console+MFA) weak password policy; bob (console,
-              and svc-reporting (1 key) get permissions    no MFA, 2 keys, *:* policy attached
-              via groups only; support-role with           directly, AdministratorAccess via
-              AWSSupportAccess; SAML provider; EC2         group); carol (inline *:*); roles
-              instance profile                             trusting * and a foreign account;
-                                                           expired server certificate
-  S3          data + logs buckets: PAB, SSE-KMS,           public-read ACL + public policy bucket,
-              versioning, access logging, TLS-only policy, no encryption config, no PAB
-              BucketOwnerEnforced, lifecycle; account PAB
+  IAM         strong password policy; alice (console+MFA, weak password policy; bob (console,
+              a used key) and svc-reporting (1 key) get    no MFA, 2 unused keys, *:* policy
+              permissions via groups only; support-role    attached directly, AdministratorAccess
+              with AWSSupportAccess; SAML provider; EC2    via group); carol (inline *:*); an s3:*
+              instance profile                             policy; roles trusting * and a foreign
+                                                           account; expired server certificate
+  S3          data + logs buckets: PAB, SSE-KMS,           public-read ACL + bucket policy open to
+              versioning, access logging, TLS-only policy, reads, uploads and a foreign account's
+              BucketOwnerEnforced, lifecycle; account PAB  ACL/policy changes; no encryption config,
+                                                           no PAB
   EC2/VPC     flow logs on every VPC; default SGs empty;   SG open on 22 (v4+v6), 3389, 445; NACL
-              default NACLs deny 22/3389 and allow only    allowing 22 from 0.0.0.0/0; default SGs
-              443/ephemeral from the internet; IMDSv2      keep AWS's rules; public subnets;
-              instance; encrypted volumes; EBS default     IMDSv1 instance; plaintext volume;
-              encryption                                   public snapshot and AMI
+              default NACLs deny 22/3389 and allow only    allowing 22 from 0.0.0.0/0 and an unused
+              443/ephemeral from the internet, a private   NACL; default SGs keep AWS's rules;
+              NACL in use; no subnet maps public IPs;      public subnets; IMDSv1 instance with a
+              IMDSv2 instance; encrypted volumes; EBS      second ENI (no source/dest check);
+              default encryption; interface endpoints      plaintext volume; public snapshot and
+              (ec2, ecr, ssm...) in every VPC; a /16       AMI; 10.0.0.0/8 routed to a peering
+              route to a peered VPC (home region)          (home region)
   logging     multi-region trail (validation, KMS, CW      single-region trail, no validation,
               Logs, S3 data events), Config recorder +     not logging; no Config
               delivery channel, 15 CIS metric filters ->
               alarms -> SNS topic with a subscription
-  other       KMS rotation on; GuardDuty; Security Hub;    KMS rotation off + a key open to *;
-              RDS encrypted/private/multi-AZ; private      Macie disabled; public unencrypted RDS;
-              Lambda; rotated secret; ALB HTTP->HTTPS;     public Lambda (policy + URL); secret
-              EFS/SQS/DynamoDB/ECR hardened; unprivileged  not rotated; HTTP-only ALB; plaintext
-              ECS task                                     EFS/SQS; public SQS/SNS/ECR; privileged
-                                                           ECS task; unprotected DynamoDB table
+  other       KMS rotation on; GuardDuty with every plan   KMS rotation off, a key open to *, a key
+              and agent; Security Hub; RDS encrypted/      pending deletion; no GuardDuty in the
+              private/multi-AZ with log exports, non-      home region, all plans off elsewhere;
+              default ports; Lambda in two zones; rotated  Macie disabled; public unencrypted RDS;
+              secret; HTTPS-only ALB (TLS 1.3 policy, logs, public Lambda (policy + URL, one zone);
+              strictest desync); EFS with backups; SQS/    secret not rotated; HTTP ALB + HTTPS on
+              DynamoDB/ECR hardened (lifecycle policy);    an old policy, single-zone NLB; classic
+              ECS tasks logged and non-root (host mode     ELB on HTTP + HTTPS with an IAM cert;
+              too), Fargate service on 1.4.0 with          plaintext EFS with a public mount
+              private IPs; home region: a compliant        target; plaintext public SQS; public
+              classic ELB                                  SNS/ECR; provisioned DynamoDB without
+                                                           scaling; privileged/root/host-PID ECS
+                                                           tasks, Fargate 1.3.0 with public IPs
+  RDS engines (home region): Aurora MySQL (audit logging via a cluster parameter group, exported,
+              backtracking) and Aurora PostgreSQL, Multi-AZ DB clusters (MySQL, PostgreSQL),
+              MariaDB (require_secure_transport) and SQL Server (rds.force_ssl) with their logs
+              exported, event subscriptions per source type, a TLS-only RDS Proxy in A; the same
+              engines without any of it in B, which also has a PostgreSQL instance exporting no
+              logs and a subscription covering only DB instance backups
 
-moto quirks the scenario cannot change: MFA delete is never stored; every IAM server
-certificate reports a 2012 expiry (so A has none); the credential report has no root row;
-Macie starts enabled everywhere; Access Analyzer does not exist.
+moto quirks the scenario cannot change (tests/live.rs lists the checks they leave undecided in
+NOT_DECIDABLE_ON_MOTO): MFA delete is never stored; every IAM server certificate reports a
+2012 expiry (so A has none); the credential report has no root row; dates (key creation and
+last use, secret rotation and access, instance stop) are always "now"; instances launch
+paravirtual; MonitoringInterval is dropped; PutBackupPolicy (EFS) is not implemented, so A's
+backups are set at creation; IAM authentication is refused on Multi-AZ DB clusters; Macie
+starts enabled everywhere; Access Analyzer does not exist.
 
 Only boto3 is needed (plus `cryptography`, a dependency of moto, for the server certificate).
 """
@@ -187,6 +208,18 @@ CIS_METRIC_FILTERS = {
 }
 CIS_METRIC_NAMESPACE = "CISBenchmark"
 
+# Interface endpoints FSBP wants in every VPC (EC2.10, EC2.55-EC2.58, EC2.60).
+ECS_AWSLOGS = {
+    "logDriver": "awslogs",
+    "options": {
+        "awslogs-group": "/ecs/stance",
+        "awslogs-region": "us-east-1",
+        "awslogs-stream-prefix": "ecs",
+    },
+}
+
+INTERFACE_ENDPOINT_SERVICES = ("ec2", "ecr.api", "ecr.dkr", "ssm", "ssm-contacts", "ssm-incidents")
+
 # SAML 2.0 IdP metadata. moto stores it unchecked, but the API wants at least 1,000 characters,
 # so it carries a (placeholder) signing certificate like real metadata does.
 SAML_METADATA = (
@@ -314,10 +347,15 @@ class AccountSeeder:
         }
         # Filled by seed_region for the home region and read by later steps.
         self.kms_key_arn: dict[str, str] = {}
+        self.clients: dict[tuple[str, str], Any] = {}
 
     # -- plumbing -------------------------------------------------------------------------
 
     def client(self, service: str, region: str | None = None) -> Any:
+        # Creating a client costs more than most seeding calls: reuse one per service/region.
+        key = (service, region or self.home)
+        if key in self.clients:
+            return self.clients[key]
         client = self.session.client(
             service,
             endpoint_url=self.run.endpoint,
@@ -329,6 +367,7 @@ class AccountSeeder:
             # (111111111111.127.0.0.1), which does not resolve. moto routes on the path, and
             # does not check signatures, so drop the label before signing.
             client.meta.events.register("before-sign.s3-control", _strip_account_host_label)
+        self.clients[key] = client
         return client
 
     def step(self, region: str, label: str, action: Callable[[], Any]) -> Any:
@@ -513,6 +552,25 @@ class AccountSeeder:
             lambda: iam.add_user_to_group(GroupName="operators", UserName="alice"),
         )
         self.record(None, "iam", "user_console_mfa", "alice")
+        # alice also has an access key, and has used it (moto records the last use of a key
+        # that signs a request): a console user without never-used initial keys.
+        alice_key = self.step(
+            g, "alice access key", lambda: iam.create_access_key(UserName="alice")["AccessKey"]
+        )
+        if alice_key:
+            self.step(
+                g,
+                "alice uses her key",
+                lambda: boto3.client(
+                    "sts",
+                    endpoint_url=self.run.endpoint,
+                    region_name=self.home,
+                    aws_access_key_id=alice_key["AccessKeyId"],
+                    aws_secret_access_key=alice_key["SecretAccessKey"],
+                    config=CONFIG,
+                ).get_caller_identity(),
+            )
+            self.record(None, "iam", "user_console_key_used", alice_key["AccessKeyId"])
 
         # A programmatic user: one active key, no console password.
         self.step(g, "user svc-reporting", lambda: iam.create_user(UserName="svc-reporting"))
@@ -679,6 +737,22 @@ class AccountSeeder:
                 GroupName="developers", PolicyArn="arn:aws:iam::aws:policy/AWSCloudShellFullAccess"
             ),
         )
+        # A customer policy granting a whole service.
+        s3_all = self.step(
+            g,
+            "customer policy s3-everything (s3:*)",
+            lambda: iam.create_policy(
+                PolicyName="s3-everything",
+                PolicyDocument=policy({"Effect": "Allow", "Action": "s3:*", "Resource": "*"}),
+            )["Policy"]["Arn"],
+        )
+        if s3_all:
+            self.step(
+                g,
+                "attach s3-everything to developers",
+                lambda: iam.attach_group_policy(GroupName="developers", PolicyArn=s3_all),
+            )
+        self.record(None, "iam", "policy_service_wildcard", s3_all)
         self.step(
             g,
             "developers inline policy",
@@ -752,13 +826,14 @@ class AccountSeeder:
         self.seed_kms(region)
         self.seed_s3(region)
         self.seed_ec2(region)
+        self.seed_network_extras(region)
         if region == self.home:
             self.seed_monitoring(region)
             self.seed_cloudtrail(region)
         if self.good:
             self.seed_config(region)
-            self.seed_guardduty(region)
             self.seed_securityhub(region)
+        self.seed_guardduty(region)
         self.seed_macie(region)
         self.seed_rds(region)
         self.seed_lambda_and_secrets(region)
@@ -769,6 +844,8 @@ class AccountSeeder:
         self.seed_ecr_ecs(region)
         self.seed_more_ec2(region)
         self.seed_more_storage(region)
+        if region == self.home:
+            self.seed_rds_engines(region)
 
     def seed_kms(self, region: str) -> None:
         kms = self.client("kms", region)
@@ -833,6 +910,18 @@ class AccountSeeder:
             )["KeyMetadata"]["Arn"],
         )
         self.record(region, "kms", "key_public_policy", shared)
+        retired = self.step(
+            region,
+            "kms key scheduled for deletion",
+            lambda: kms.create_key(Description="retired key still in use")["KeyMetadata"]["KeyId"],
+        )
+        if retired:
+            self.step(
+                region,
+                "kms schedule deletion",
+                lambda: kms.schedule_key_deletion(KeyId=retired, PendingWindowInDays=7),
+            )
+        self.record(region, "kms", "key_pending_deletion", retired)
 
     def seed_s3(self, region: str) -> None:
         s3 = self.client("s3", region)
@@ -1007,7 +1096,21 @@ class AccountSeeder:
                         "Principal": "*",
                         "Action": "s3:GetObject",
                         "Resource": f"arn:aws:s3:::{public}/*",
-                    }
+                    },
+                    {
+                        "Sid": "PublicUpload",
+                        "Effect": "Allow",
+                        "Principal": "*",
+                        "Action": "s3:PutObject",
+                        "Resource": f"arn:aws:s3:::{public}/uploads/*",
+                    },
+                    {
+                        "Sid": "PartnerManagesAccess",
+                        "Effect": "Allow",
+                        "Principal": {"AWS": "arn:aws:iam::999999999999:root"},
+                        "Action": ["s3:PutBucketPolicy", "s3:PutBucketAcl"],
+                        "Resource": f"arn:aws:s3:::{public}",
+                    },
                 ),
             ),
         )
@@ -1500,6 +1603,129 @@ class AccountSeeder:
             out["snapshot_public"] = snapshot
         self.out["regions"][region]["ec2"] = out
 
+    def seed_network_extras(self, region: str) -> None:
+        """Subnet launch settings, NACL use, VPC peering routes and a second network interface."""
+        ec2 = self.client("ec2", region)
+        net = self.out["regions"][region].setdefault("ec2", {})
+        vpc = net.get("vpc")
+        subnets = [x for x in net.get("subnets", []) if x]
+        if not vpc or len(subnets) < 2:
+            return
+        default_vpc = next((v for v in net.get("all_vpcs", []) if v != vpc), None)
+        if self.good:
+            # No subnet hands out public IPs on launch: the default VPC's subnets do by default.
+            public_on_launch = [
+                sn["SubnetId"]
+                for sn in ec2.describe_subnets()["Subnets"]
+                if sn.get("MapPublicIpOnLaunch")
+            ]
+            for subnet in public_on_launch:
+                self.step(
+                    region,
+                    f"no public ip on launch {subnet}",
+                    lambda s=subnet: ec2.modify_subnet_attribute(
+                        SubnetId=s, MapPublicIpOnLaunch={"Value": False}
+                    ),
+                )
+            net["subnets_public_ip_off"] = public_on_launch
+            # A custom NACL in use: the private subnet's, open only to the VPC range.
+            nacl = self.step(
+                region,
+                "nacl private",
+                lambda: ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"],
+            )
+            if nacl:
+                for egress in (False, True):
+                    self.step(
+                        region,
+                        f"nacl private allow internal egress={egress}",
+                        lambda e=egress: ec2.create_network_acl_entry(
+                            NetworkAclId=nacl,
+                            RuleNumber=100,
+                            Protocol="-1",
+                            RuleAction="allow",
+                            Egress=e,
+                            CidrBlock="10.0.0.0/8",
+                        ),
+                    )
+                self.step(
+                    region,
+                    "nacl private associate subnet",
+                    lambda: _associate_nacl(ec2, nacl, subnets[1]),
+                )
+            net["nacl_private_in_use"] = nacl
+        else:
+            net["nacl_unused"] = self.step(
+                region,
+                "nacl unused",
+                lambda: ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"],
+            )
+            # A second interface on the instance, with source/destination checking off.
+            instance = net.get("instance_imdsv1")
+            eni = self.step(
+                region,
+                "eni no source/dest check",
+                lambda: ec2.create_network_interface(
+                    SubnetId=subnets[0], Description="legacy router"
+                )["NetworkInterface"]["NetworkInterfaceId"],
+            )
+            if eni:
+                self.step(
+                    region,
+                    "eni source/dest check off",
+                    lambda: ec2.modify_network_interface_attribute(
+                        NetworkInterfaceId=eni, SourceDestCheck={"Value": False}
+                    ),
+                )
+                if instance:
+                    self.step(
+                        region,
+                        "eni attach as second interface",
+                        lambda: ec2.attach_network_interface(
+                            NetworkInterfaceId=eni, InstanceId=instance, DeviceIndex=1
+                        ),
+                    )
+            net["eni_second_no_source_dest_check"] = eni
+        # VPC peering with the default VPC (home region): A routes only the peer's /16, B sends
+        # all of 10.0.0.0/8 through it.
+        if region != self.home or not default_vpc:
+            return
+        peering = self.step(
+            region,
+            "vpc peering with the default vpc",
+            lambda: ec2.create_vpc_peering_connection(VpcId=vpc, PeerVpcId=default_vpc)[
+                "VpcPeeringConnection"
+            ]["VpcPeeringConnectionId"],
+        )
+        if not peering:
+            return
+        self.step(
+            region,
+            "accept vpc peering",
+            lambda: ec2.accept_vpc_peering_connection(VpcPeeringConnectionId=peering),
+        )
+        route_table = net.get("route_table_public") or self.step(
+            region,
+            "private route table",
+            lambda: ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"],
+        )
+        destination = "172.31.0.0/16" if self.good else "10.0.0.0/8"
+        if route_table:
+            self.step(
+                region,
+                f"route {destination} via peering",
+                lambda: ec2.create_route(
+                    RouteTableId=route_table,
+                    DestinationCidrBlock=destination,
+                    VpcPeeringConnectionId=peering,
+                ),
+            )
+        net["vpc_peering"] = {
+            "id": peering,
+            "route_table": route_table,
+            "destination": destination,
+        }
+
     def seed_monitoring(self, region: str) -> None:
         """CloudTrail's log group, and in A the CIS metric filters, alarms and alert topic."""
         logs = self.client("logs", region)
@@ -1668,15 +1894,42 @@ class AccountSeeder:
         self.record(region, "config", "recorder", "default")
 
     def seed_guardduty(self, region: str) -> None:
+        # A: a detector with every protection plan and runtime agent on. B: none in the home
+        # region, and elsewhere a detector with every plan off.
+        if not self.good and region == self.home:
+            return
+        status = "ENABLED" if self.good else "DISABLED"
+        agents = ("EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT")
+        features = [
+            {"Name": name, "Status": status}
+            for name in (
+                "S3_DATA_EVENTS",
+                "EKS_AUDIT_LOGS",
+                "EBS_MALWARE_PROTECTION",
+                "RDS_LOGIN_EVENTS",
+                "LAMBDA_NETWORK_LOGS",
+            )
+        ] + [
+            {
+                "Name": "RUNTIME_MONITORING",
+                "Status": status,
+                "AdditionalConfiguration": [{"Name": a, "Status": status} for a in agents],
+            }
+        ]
         gd = self.client("guardduty", region)
         detector = self.step(
             region,
-            "guardduty detector",
-            lambda: gd.create_detector(Enable=True, FindingPublishingFrequency="FIFTEEN_MINUTES")[
-                "DetectorId"
-            ],
+            f"guardduty detector (protection plans {status.lower()})",
+            lambda: gd.create_detector(
+                Enable=True, FindingPublishingFrequency="FIFTEEN_MINUTES", Features=features
+            )["DetectorId"],
         )
-        self.record(region, "guardduty", "detector", detector)
+        self.record(
+            region,
+            "guardduty",
+            "detector" if self.good else "detector_plans_disabled",
+            detector,
+        )
 
     def seed_macie(self, region: str) -> None:
         # moto starts every account and region with Macie enabled; B turns it off.
@@ -1723,6 +1976,8 @@ class AccountSeeder:
                     AutoMinorVersionUpgrade=True,
                     EnableIAMDatabaseAuthentication=True,
                     CopyTagsToSnapshot=True,
+                    Port=5433,
+                    EnableCloudwatchLogsExports=["postgresql", "upgrade"],
                 )["DBInstance"]["DBInstanceArn"],
             )
             self.record(region, "rds", "instance_hardened", arn)
@@ -1769,6 +2024,20 @@ class AccountSeeder:
         lam = self.client("lambda", region)
         sm = self.client("secretsmanager", region)
         role = f"arn:aws:iam::{self.account}:role/lambda-exec"
+        # VPC-attached: in two zones (A) or one (B).
+        network = self.out["regions"][region].get("ec2", {})
+        subnets = [x for x in network.get("subnets", []) if x]
+        group = network.get("sg_app" if self.good else "sg_open_admin")
+        vpc_config = (
+            {
+                "VpcConfig": {
+                    "SubnetIds": subnets if self.good else subnets[:1],
+                    "SecurityGroupIds": [group],
+                }
+            }
+            if subnets and group
+            else {}
+        )
         if self.good:
             fn = self.step(
                 region,
@@ -1780,6 +2049,7 @@ class AccountSeeder:
                     Handler="index.handler",
                     Code={"ZipFile": lambda_zip()},
                     TracingConfig={"Mode": "Active"},
+                    **vpc_config,
                 )["FunctionArn"],
             )
             self.record(region, "lambda", "function_private", fn)
@@ -1819,6 +2089,7 @@ class AccountSeeder:
                 Handler="index.handler",
                 Code={"ZipFile": lambda_zip()},
                 Environment={"Variables": {"DB_PASSWORD": "placeholder-not-a-secret"}},
+                **vpc_config,
             )["FunctionArn"],
         )
         if fn:
@@ -1887,6 +2158,12 @@ class AccountSeeder:
                     Attributes=[
                         {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
                         {"Key": "deletion_protection.enabled", "Value": "true"},
+                        {"Key": "routing.http.desync_mitigation_mode", "Value": "strictest"},
+                        {"Key": "access_logs.s3.enabled", "Value": "true"},
+                        {
+                            "Key": "access_logs.s3.bucket",
+                            "Value": self.bucket_name(region, "logs"),
+                        },
                     ],
                 ),
             )
@@ -1906,32 +2183,57 @@ class AccountSeeder:
                         LoadBalancerArn=lb,
                         Protocol="HTTPS",
                         Port=443,
-                        SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
+                        SslPolicy="ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
                         Certificates=[{"CertificateArn": cert}],
                         DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}],
                     ),
                 )
+            self.record(region, "elb", "acm_certificate", cert)
+            # HTTPS only (FSBP ELB.18 counts even a redirecting HTTP listener as clear text).
+            self.record(region, "elbv2", "alb_https_only", lb)
+            return
+        self.step(
+            region,
+            "alb desync mitigation monitor",
+            lambda: elb.modify_load_balancer_attributes(
+                LoadBalancerArn=lb,
+                Attributes=[{"Key": "routing.http.desync_mitigation_mode", "Value": "monitor"}],
+            ),
+        )
+        acm = self.client("acm", region)
+        cert = self.step(
+            region,
+            "acm certificate",
+            lambda: acm.request_certificate(
+                DomainName="legacy.example.com", ValidationMethod="DNS"
+            )["CertificateArn"],
+        )
+        if cert and tg:
             self.step(
                 region,
-                "http listener redirecting to https",
+                "https listener with an outdated policy",
                 lambda: elb.create_listener(
                     LoadBalancerArn=lb,
-                    Protocol="HTTP",
-                    Port=80,
-                    DefaultActions=[
-                        {
-                            "Type": "redirect",
-                            "RedirectConfig": {
-                                "Protocol": "HTTPS",
-                                "Port": "443",
-                                "StatusCode": "HTTP_301",
-                            },
-                        }
-                    ],
+                    Protocol="HTTPS",
+                    Port=443,
+                    SslPolicy="ELBSecurityPolicy-2016-08",
+                    Certificates=[{"CertificateArn": cert}],
+                    DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}],
                 ),
             )
-            self.record(region, "elbv2", "alb_https_redirect", lb)
-            return
+        # A Network Load Balancer in a single zone.
+        self.record(
+            region,
+            "elbv2",
+            "nlb_single_az",
+            self.step(
+                region,
+                "nlb legacy-nlb in one subnet",
+                lambda: elb.create_load_balancer(
+                    Name="legacy-nlb", Subnets=subnets[:1], Scheme="internal", Type="network"
+                )["LoadBalancers"][0]["LoadBalancerArn"],
+            ),
+        )
         if tg:
             self.step(
                 region,
@@ -1955,6 +2257,7 @@ class AccountSeeder:
                 lambda: efs.create_file_system(
                     CreationToken="stance-efs",
                     Encrypted=True,
+                    Backup=True,
                     **({"KmsKeyId": key} if key else {}),
                     Tags=[{"Key": "Name", "Value": "stance-efs"}],
                 )["FileSystemId"],
@@ -1971,6 +2274,21 @@ class AccountSeeder:
             )["FileSystemId"],
         )
         self.record(region, "efs", "file_system_unencrypted", fs)
+        # A mount target in the subnet that hands out public IPs.
+        subnet = (self.out["regions"][region].get("ec2", {}).get("subnets") or [None])[0]
+        if fs and subnet:
+            self.record(
+                region,
+                "efs",
+                "mount_target_public_subnet",
+                self.step(
+                    region,
+                    "efs mount target in a public subnet",
+                    lambda: efs.create_mount_target(FileSystemId=fs, SubnetId=subnet)[
+                        "MountTargetId"
+                    ],
+                ),
+            )
 
     def seed_sqs_sns(self, region: str) -> None:
         sqs = self.client("sqs", region)
@@ -1994,7 +2312,9 @@ class AccountSeeder:
         url = self.step(
             region,
             "sqs plaintext public",
-            lambda: sqs.create_queue(QueueName="legacy-orders")["QueueUrl"],
+            lambda: sqs.create_queue(
+                QueueName="legacy-orders", Attributes={"SqsManagedSseEnabled": "false"}
+            )["QueueUrl"],
         )
         if url:
             arn = f"arn:aws:sqs:{region}:{self.account}:legacy-orders"
@@ -2087,7 +2407,12 @@ class AccountSeeder:
             lambda: ddb.create_table(
                 TableName="legacy-sessions",
                 DeletionProtectionEnabled=False,
-                **table,
+                # Provisioned capacity without auto scaling.
+                **{
+                    **table,
+                    "BillingMode": "PROVISIONED",
+                    "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+                },
             )["TableDescription"]["TableArn"],
         )
         self.record(region, "dynamodb", "table_unprotected", arn)
@@ -2106,6 +2431,30 @@ class AccountSeeder:
                     encryptionConfiguration={"encryptionType": "KMS"},
                 )["repository"]["repositoryArn"],
             )
+            if repo:
+                self.step(
+                    region,
+                    "ecr lifecycle policy",
+                    lambda: ecr.put_lifecycle_policy(
+                        repositoryName="stance-app",
+                        lifecyclePolicyText=json.dumps(
+                            {
+                                "rules": [
+                                    {
+                                        "rulePriority": 1,
+                                        "description": "keep the last 30 images",
+                                        "selection": {
+                                            "tagStatus": "any",
+                                            "countType": "imageCountMoreThan",
+                                            "countNumber": 30,
+                                        },
+                                        "action": {"type": "expire"},
+                                    }
+                                ]
+                            }
+                        ),
+                    ),
+                )
             self.record(region, "ecr", "repository_hardened", repo)
             task = self.step(
                 region,
@@ -2125,11 +2474,38 @@ class AccountSeeder:
                             "readonlyRootFilesystem": True,
                             "user": "1000",
                             "portMappings": [{"containerPort": 8080}],
+                            "logConfiguration": ECS_AWSLOGS,
                         }
                     ],
                 )["taskDefinition"]["taskDefinitionArn"],
             )
             self.record(region, "ecs", "task_definition_unprivileged", task)
+            self.record(
+                region,
+                "ecs",
+                "task_definition_host_network_non_root",
+                self.step(
+                    region,
+                    "ecs task definition host network non-root",
+                    lambda: ecs.register_task_definition(
+                        family="stance-agent",
+                        networkMode="host",
+                        requiresCompatibilities=["EC2"],
+                        containerDefinitions=[
+                            {
+                                "name": "agent",
+                                "image": "public.ecr.aws/aws-observability/aws-otel-collector",
+                                "essential": True,
+                                "memory": 128,
+                                "privileged": False,
+                                "readonlyRootFilesystem": True,
+                                "user": "1000:1000",
+                                "logConfiguration": ECS_AWSLOGS,
+                            }
+                        ],
+                    )["taskDefinition"]["taskDefinitionArn"],
+                ),
+            )
             return
         repo = self.step(
             region,
@@ -2177,6 +2553,29 @@ class AccountSeeder:
             )["taskDefinition"]["taskDefinitionArn"],
         )
         self.record(region, "ecs", "task_definition_privileged", task)
+        self.record(
+            region,
+            "ecs",
+            "task_definition_host_network_root_host_pid",
+            self.step(
+                region,
+                "ecs task definition host network as root, host pid",
+                lambda: ecs.register_task_definition(
+                    family="legacy-agent",
+                    networkMode="host",
+                    pidMode="host",
+                    containerDefinitions=[
+                        {
+                            "name": "agent",
+                            "image": "datadog/agent:latest",
+                            "essential": True,
+                            "memory": 256,
+                            "user": "root",
+                        }
+                    ],
+                )["taskDefinition"]["taskDefinitionArn"],
+            ),
+        )
 
     def seed_more_ec2(self, region: str) -> None:
         """Launch templates, VPC endpoints, transit gateways, classic ELB, ECS clusters."""
@@ -2212,17 +2611,27 @@ class AccountSeeder:
                         VpcEndpointType="Gateway",
                     )["VpcEndpoint"]["VpcEndpointId"],
                 )
-                net["vpc_endpoint_ec2"] = self.step(
-                    region,
-                    "vpc endpoint ec2",
-                    lambda: ec2.create_vpc_endpoint(
-                        VpcId=vpc,
-                        ServiceName=f"com.amazonaws.{region}.ec2",
-                        VpcEndpointType="Interface",
-                        SubnetIds=subnets[:1],
-                        PrivateDnsEnabled=True,
-                    )["VpcEndpoint"]["VpcEndpointId"],
-                )
+            # FSBP EC2.10/55-58/60: interface endpoints for these services in every VPC (the
+            # default VPC included).
+            endpoints: dict[str, list[str]] = {}
+            for each in net.get("all_vpcs", [vpc] if vpc else []):
+                in_vpc = subnets[:1] if each == vpc else []
+                for service in INTERFACE_ENDPOINT_SERVICES:
+                    endpoint = self.step(
+                        region,
+                        f"vpc endpoint {service} in {each}",
+                        lambda e=each, s=service, sn=in_vpc: ec2.create_vpc_endpoint(
+                            VpcId=e,
+                            ServiceName=f"com.amazonaws.{region}.{s}",
+                            VpcEndpointType="Interface",
+                            **({"SubnetIds": sn} if sn else {}),
+                            PrivateDnsEnabled=True,
+                        )["VpcEndpoint"]["VpcEndpointId"],
+                    )
+                    if endpoint:
+                        endpoints.setdefault(service, []).append(endpoint)
+            net["vpc_endpoints_interface"] = endpoints
+            net["vpc_endpoint_ec2"] = (endpoints.get("ec2") or [None])[0]
             net["transit_gateway"] = self.step(
                 region,
                 "transit gateway manual accept",
@@ -2231,6 +2640,9 @@ class AccountSeeder:
                     Options={"AutoAcceptSharedAttachments": "disable"},
                 )["TransitGateway"]["TransitGatewayId"],
             )
+            cert = self.out["regions"][region].get("elb", {}).get("acm_certificate")
+            if region == self.home and cert and len(subnets) >= 2:
+                self.seed_classic_elb_compliant(region, subnets, cert)
         else:
             template = self.step(
                 region,
@@ -2266,6 +2678,7 @@ class AccountSeeder:
                     lambda: elb.create_load_balancer(
                         LoadBalancerName="legacy-clb",
                         Subnets=subnets[:1],
+                        AvailabilityZones=[f"{region}a"],
                         Scheme="internet-facing",
                         Listeners=[
                             {
@@ -2278,6 +2691,39 @@ class AccountSeeder:
                     ),
                 ):
                     net["classic_elb_http"] = "legacy-clb"
+                    # Plus HTTPS with the expired IAM certificate and no negotiation policy.
+                    certificate = self.out["global"].get("iam", {}).get(
+                        "server_certificate_expired"
+                    )
+                    if certificate:
+                        self.step(
+                            region,
+                            "classic elb https with an iam certificate",
+                            lambda: elb.create_load_balancer_listeners(
+                                LoadBalancerName="legacy-clb",
+                                Listeners=[
+                                    {
+                                        "Protocol": "HTTPS",
+                                        "LoadBalancerPort": 443,
+                                        "InstanceProtocol": "HTTP",
+                                        "InstancePort": 80,
+                                        "SSLCertificateId": certificate,
+                                    }
+                                ],
+                            ),
+                        )
+                    self.step(
+                        region,
+                        "classic elb desync mitigation monitor",
+                        lambda: elb.modify_load_balancer_attributes(
+                            LoadBalancerName="legacy-clb",
+                            LoadBalancerAttributes={
+                                "AdditionalAttributes": [
+                                    {"Key": "elb.http.desyncmitigationmode", "Value": "monitor"}
+                                ]
+                            },
+                        ),
+                    )
         ecs = self.client("ecs", region)
         name = "stance" if self.good else "legacy"
         settings = [{"name": "containerInsights", "value": "enabled" if self.good else "disabled"}]
@@ -2293,6 +2739,102 @@ class AccountSeeder:
                 ],
             ),
         )
+        # A Fargate service: latest platform, private IPs (A); an old platform handing out
+        # public IPs (B).
+        group = net.get("sg_app" if self.good else "sg_open_admin")
+        if subnets and group:
+            service = self.step(
+                region,
+                f"ecs service {name}-web",
+                lambda: ecs.create_service(
+                    cluster=name,
+                    serviceName=f"{name}-web",
+                    taskDefinition=f"{name}-web",
+                    desiredCount=1,
+                    launchType="FARGATE",
+                    platformVersion="1.4.0" if self.good else "1.3.0",
+                    networkConfiguration={
+                        "awsvpcConfiguration": {
+                            "subnets": subnets[-1:] if self.good else subnets[:1],
+                            "securityGroups": [group],
+                            "assignPublicIp": "DISABLED" if self.good else "ENABLED",
+                        }
+                    },
+                )["service"]["serviceArn"],
+            )
+            kind = "service_private" if self.good else "service_public"
+            self.record(region, "ecs", kind, service)
+
+    def seed_classic_elb_compliant(self, region: str, subnets: list[str], cert: str) -> None:
+        """A Classic Load Balancer that passes every FSBP ELB control: HTTPS only with an ACM
+        certificate and the TLS 1.2 reference policy, two zones, cross-zone, connection
+        draining, access logs, defensive desync mitigation."""
+        elb = self.client("elb", region)
+        name = "stance-clb"
+        created = self.step(
+            region,
+            "classic elb https",
+            lambda: elb.create_load_balancer(
+                LoadBalancerName=name,
+                Subnets=subnets[:2],
+                # moto derives no zones from subnets; AWS reports the subnets' zones.
+                AvailabilityZones=[f"{region}a", f"{region}b"],
+                Scheme="internal",
+                Listeners=[
+                    {
+                        "Protocol": "HTTPS",
+                        "LoadBalancerPort": 443,
+                        "InstanceProtocol": "HTTPS",
+                        "InstancePort": 443,
+                        "SSLCertificateId": cert,
+                    }
+                ],
+            ),
+        )
+        if not created:
+            return
+        self.step(
+            region,
+            "classic elb tls policy",
+            lambda: elb.create_load_balancer_policy(
+                LoadBalancerName=name,
+                PolicyName="stance-tls-1-2",
+                PolicyTypeName="SSLNegotiationPolicyType",
+                PolicyAttributes=[
+                    {
+                        "AttributeName": "Reference-Security-Policy",
+                        "AttributeValue": "ELBSecurityPolicy-TLS-1-2-2017-01",
+                    }
+                ],
+            ),
+        )
+        self.step(
+            region,
+            "classic elb listener policy",
+            lambda: elb.set_load_balancer_policies_of_listener(
+                LoadBalancerName=name, LoadBalancerPort=443, PolicyNames=["stance-tls-1-2"]
+            ),
+        )
+        self.step(
+            region,
+            "classic elb attributes",
+            lambda: elb.modify_load_balancer_attributes(
+                LoadBalancerName=name,
+                LoadBalancerAttributes={
+                    "CrossZoneLoadBalancing": {"Enabled": True},
+                    "ConnectionDraining": {"Enabled": True, "Timeout": 300},
+                    "AccessLog": {
+                        "Enabled": True,
+                        "S3BucketName": self.bucket_name(region, "logs"),
+                        "EmitInterval": 60,
+                    },
+                    "AdditionalAttributes": [
+                        {"Key": "elb.http.desyncmitigationmode", "Value": "defensive"}
+                    ],
+                },
+            ),
+        )
+        self.out["regions"][region].setdefault("ec2", {})["classic_elb_https"] = name
 
     def seed_more_storage(self, region: str) -> None:
         """EFS access points, an Aurora cluster and RDS snapshot, DAX, S3 access points."""
@@ -2343,6 +2885,8 @@ class AccountSeeder:
                         EnableIAMDatabaseAuthentication=True,
                         BackupRetentionPeriod=7,
                         CopyTagsToSnapshot=True,
+                        Port=5433,
+                        EnableCloudwatchLogsExports=["postgresql"],
                     )["DBCluster"]["DBClusterArn"],
                 ),
             )
@@ -2359,6 +2903,7 @@ class AccountSeeder:
                         AvailabilityZone=f"{region}{z}",
                         PubliclyAccessible=False,
                         AutoMinorVersionUpgrade=True,
+                        EnableIAMDatabaseAuthentication=True,
                     ),
                 )
             topic = self.out["regions"][region].get("sns", {}).get("alerts_topic")
@@ -2457,6 +3002,270 @@ class AccountSeeder:
                 )["AccessPointArn"],
             ),
         )
+
+
+    def seed_rds_engines(self, region: str) -> None:
+        """Home region: one DB of each engine family the engine-specific RDS controls judge
+        (Aurora MySQL, Aurora PostgreSQL, Multi-AZ DB clusters of MySQL and PostgreSQL,
+        MariaDB, SQL Server), event subscriptions per source type, and an RDS Proxy."""
+        rds = self.client("rds", region)
+        good = self.good
+        prefix = "stance" if good else "legacy"
+        key = self.kms_key_arn.get(region)
+        network = self.out["regions"][region].get("ec2", {})
+        subnets = [x for x in network.get("subnets", []) if x]
+        out: dict[str, Any] = self.out["regions"][region].setdefault("rds", {})
+        # Hardening every DB here shares (A), or lacks (B).
+        hardened: dict[str, Any] = (
+            {
+                "StorageEncrypted": True,
+                **({"KmsKeyId": key} if key else {}),
+                "DeletionProtection": True,
+                "CopyTagsToSnapshot": True,
+                "BackupRetentionPeriod": 7,
+            }
+            if good
+            else {"StorageEncrypted": False, "DeletionProtection": False}
+        )
+        user = {"MasterUsername": "stance" if good else "admin"}
+
+        def parameter_group(name: str, family: str, cluster: bool, values: dict[str, str]) -> Any:
+            params = [
+                {"ParameterName": k, "ParameterValue": v, "ApplyMethod": "pending-reboot"}
+                for k, v in values.items()
+            ]
+            if cluster:
+                self.step(
+                    region,
+                    f"cluster parameter group {name}",
+                    lambda: rds.create_db_cluster_parameter_group(
+                        DBClusterParameterGroupName=name,
+                        DBParameterGroupFamily=family,
+                        Description=name,
+                    ),
+                )
+                return self.step(
+                    region,
+                    f"cluster parameters {name}",
+                    lambda: rds.modify_db_cluster_parameter_group(
+                        DBClusterParameterGroupName=name, Parameters=params
+                    ),
+                )
+            self.step(
+                region,
+                f"parameter group {name}",
+                lambda: rds.create_db_parameter_group(
+                    DBParameterGroupName=name, DBParameterGroupFamily=family, Description=name
+                ),
+            )
+            return self.step(
+                region,
+                f"parameters {name}",
+                lambda: rds.modify_db_parameter_group(DBParameterGroupName=name, Parameters=params),
+            )
+
+        # Aurora MySQL: audit logging on and exported, backtracking (A); none of it (B).
+        audit = {"server_audit_logging": "1", "server_audit_events": "CONNECT,QUERY"}
+        parameter_group(
+            f"{prefix}-aurora-mysql",
+            "aurora-mysql8.0",
+            True,
+            audit if good else {"server_audit_logging": "0", "server_audit_events": ""},
+        )
+        out["aurora_mysql_cluster"] = self.step(
+            region,
+            "aurora mysql cluster",
+            lambda: rds.create_db_cluster(
+                DBClusterIdentifier=f"{prefix}-aurora-mysql",
+                Engine="aurora-mysql",
+                MasterUserPassword="not-a-real-password-5",
+                DBClusterParameterGroupName=f"{prefix}-aurora-mysql",
+                **user,
+                **hardened,
+                **(
+                    {
+                        "EnableIAMDatabaseAuthentication": True,
+                        "BacktrackWindow": 86400,
+                        "EnableCloudwatchLogsExports": ["audit", "error", "general", "slowquery"],
+                        "Port": 3307,
+                    }
+                    if good
+                    else {}
+                ),
+            )["DBCluster"]["DBClusterArn"],
+        )
+        if good:
+            for index, zone in enumerate("ab", start=1):
+                self.step(
+                    region,
+                    f"aurora mysql instance {index}",
+                    lambda i=index, z=zone: rds.create_db_instance(
+                        DBInstanceIdentifier=f"stance-aurora-mysql-{i}",
+                        DBClusterIdentifier="stance-aurora-mysql",
+                        DBInstanceClass="db.r6g.large",
+                        Engine="aurora-mysql",
+                        AvailabilityZone=f"{region}{z}",
+                        PubliclyAccessible=False,
+                        AutoMinorVersionUpgrade=True,
+                        EnableIAMDatabaseAuthentication=True,
+                    ),
+                )
+        else:
+            # Aurora PostgreSQL that exports no logs (A's stance-aurora exports them).
+            out["aurora_postgres_cluster_no_logs"] = self.step(
+                region,
+                "aurora postgresql cluster without log exports",
+                lambda: rds.create_db_cluster(
+                    DBClusterIdentifier="legacy-aurora-pg",
+                    Engine="aurora-postgresql",
+                    MasterUserPassword="not-a-real-password-6",
+                    **user,
+                    **hardened,
+                )["DBCluster"]["DBClusterArn"],
+            )
+            # RDS for PostgreSQL that exports no logs (A's stance-db exports them).
+            out["instance_postgres_no_logs"] = self.step(
+                region,
+                "postgresql instance without log exports",
+                lambda: rds.create_db_instance(
+                    DBInstanceIdentifier="legacy-postgres",
+                    DBInstanceClass="db.t3.micro",
+                    Engine="postgres",
+                    MasterUserPassword="not-a-real-password-9",
+                    AllocatedStorage=20,
+                    PubliclyAccessible=False,
+                    **user,
+                    **hardened,
+                )["DBInstance"]["DBInstanceArn"],
+            )
+
+        # Multi-AZ DB clusters (RDS for MySQL and PostgreSQL).
+        for engine, port in (("mysql", 3307), ("postgres", 5433)):
+            out[f"multi_az_cluster_{engine}"] = self.step(
+                region,
+                f"multi-az db cluster {engine}",
+                lambda e=engine, p=port: rds.create_db_cluster(
+                    DBClusterIdentifier=f"{prefix}-{e}-maz",
+                    Engine=e,
+                    DBClusterInstanceClass="db.m6gd.large",
+                    AllocatedStorage=100,
+                    StorageType="io1",
+                    Iops=1000,
+                    MasterUserPassword="not-a-real-password-7",
+                    AutoMinorVersionUpgrade=good,
+                    **user,
+                    **hardened,
+                    # moto (like AWS until 2024) rejects IAM authentication here.
+                    **({"Port": p} if good else {}),
+                )["DBCluster"]["DBClusterArn"],
+            )
+
+        # MariaDB and SQL Server instances: secure transport and log exports (A), neither (B).
+        for engine, version, family, parameter, on, off, logs, port in (
+            (
+                "mariadb",
+                "10.6.14",
+                "mariadb10.6",
+                "require_secure_transport",
+                "ON",
+                "OFF",
+                ["audit", "error", "general", "slowquery"],
+                3307,
+            ),
+            (
+                "sqlserver-se",
+                "15.00.4345.5.v1",
+                "sqlserver-se-15.0",
+                "rds.force_ssl",
+                "1",
+                "0",
+                ["agent", "error"],
+                1434,
+            ),
+        ):
+            name = f"{prefix}-{engine.split('-')[0]}"
+            parameter_group(name, family, False, {parameter: on if good else off})
+            out[f"instance_{engine}"] = self.step(
+                region,
+                f"db instance {name}",
+                lambda e=engine, v=version, n=name, lg=logs, p=port: rds.create_db_instance(
+                    DBInstanceIdentifier=n,
+                    DBInstanceClass="db.m5.large",
+                    Engine=e,
+                    EngineVersion=v,
+                    MasterUserPassword="not-a-real-password-8",
+                    AllocatedStorage=20,
+                    DBParameterGroupName=n,
+                    PubliclyAccessible=False,
+                    MultiAZ=good,
+                    AutoMinorVersionUpgrade=good,
+                    **({"LicenseModel": "license-included"} if e.startswith("sqlserver") else {}),
+                    **user,
+                    **hardened,
+                    **(
+                        {
+                            "EnableCloudwatchLogsExports": lg,
+                            "Port": p,
+                            **(
+                                {"EnableIAMDatabaseAuthentication": True}
+                                if e == "mariadb"
+                                else {}
+                            ),
+                        }
+                        if good
+                        else {}
+                    ),
+                )["DBInstance"]["DBInstanceArn"],
+            )
+
+        # Event subscriptions: A covers every source type with the categories FSBP asks for;
+        # B's only subscription covers backups of DB instances.
+        topic = self.out["regions"][region].get("sns", {}).get(
+            "alerts_topic" if good else "topic_public_unencrypted"
+        )
+        if topic:
+            subscriptions = (
+                [
+                    ("db-cluster", ["failure", "maintenance"]),
+                    ("db-parameter-group", ["configuration change"]),
+                    ("db-security-group", ["configuration change", "failure"]),
+                ]
+                if good
+                else [("db-instance", ["backup"])]
+            )
+            out["event_subscriptions_by_source"] = [
+                self.step(
+                    region,
+                    f"rds event subscription {source}",
+                    lambda src=source, cats=categories: rds.create_event_subscription(
+                        SubscriptionName=f"{prefix}-{src}-events",
+                        SnsTopicArn=topic,
+                        SourceType=src,
+                        EventCategories=cats,
+                        Enabled=True,
+                    )["EventSubscription"]["CustSubscriptionId"],
+                )
+                for source, categories in subscriptions
+            ]
+
+        # RDS Proxy: TLS required (A) or not (B).
+        secret = self.out["regions"][region].get("secretsmanager", {})
+        secret_arn = secret.get("secret_rotated") or secret.get("secret_not_rotated")
+        if secret_arn and subnets:
+            out["proxy"] = self.step(
+                region,
+                f"rds proxy {prefix}-proxy",
+                lambda: rds.create_db_proxy(
+                    DBProxyName=f"{prefix}-proxy",
+                    EngineFamily="POSTGRESQL",
+                    Auth=[
+                        {"AuthScheme": "SECRETS", "SecretArn": secret_arn, "IAMAuth": "REQUIRED"}
+                    ],
+                    RoleArn=f"arn:aws:iam::{self.account}:role/lambda-exec",
+                    VpcSubnetIds=subnets,
+                    RequireTLS=good,
+                )["DBProxy"]["DBProxyArn"],
+            )
 
 
 def deny_insecure_transport(bucket: str) -> dict[str, Any]:

@@ -71,6 +71,8 @@ async fn collect(ctx: &Ctx) -> Sink {
             None
         }
     };
+    // Outside an organization this call fails by design; the id only labels reports, so no
+    // check loses data when it is missing.
     let organization_id = match ctx
         .clients
         .organizations(ctx.client_region())

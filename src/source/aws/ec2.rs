@@ -583,6 +583,7 @@ async fn collect(ctx: &Ctx) -> Sink {
     let ebs_id = ctx.arn("ec2", "ebs-encryption-by-default");
     match ec2.get_ebs_encryption_by_default().send().await {
         Ok(out) => {
+            // The key id is shown in reports only; no check reads it.
             let kms_key_id = match ec2.get_ebs_default_kms_key_id().send().await {
                 Ok(k) => k.kms_key_id().map(str::to_string),
                 Err(_) => None,

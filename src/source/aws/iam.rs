@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::pin::Pin;
 use std::time::Duration;
 
-use aws_sdk_iam::types::{EntityType, ReportStateType};
+use aws_sdk_iam::types::{
+    EntityType, ManagedPolicyDetail, PolicyScopeType, PolicyVersion, ReportStateType,
+};
 
 use super::{Collector, Ctx, Scope, Sink, errors};
 use crate::model::iam::{
@@ -16,7 +18,7 @@ use crate::model::iam::{
 };
 use crate::model::policy::decode_policy_document;
 use crate::model::time::Timestamp;
-use crate::model::{GLOBAL_REGION, Resource, ResourceMeta};
+use crate::model::{GLOBAL_REGION, Gap, Resource, ResourceMeta};
 
 const TYPES: &[&str] = &[
     "iam_root_user",
@@ -55,6 +57,75 @@ fn meta(ctx: &Ctx, arn: &str, name: &str) -> ResourceMeta {
 /// Whether a managed policy is one of AWS's (`arn:<partition>:iam::aws:policy/...`).
 fn is_aws_managed(arn: &str) -> bool {
     arn.contains(":iam::aws:policy/")
+}
+
+/// The AWS-managed policies attached to something in the account, with their default
+/// version's document: one `ListPolicies` sweep (attached only) and one `GetPolicyVersion` per
+/// policy. A policy whose document cannot be read is left out, with a gap naming it.
+async fn attached_aws_managed_policies(ctx: &Ctx, sink: &mut Sink) -> Vec<ManagedPolicyDetail> {
+    let iam = ctx.clients.iam(ctx.client_region());
+    let mut listed = Vec::new();
+    let mut pages = iam
+        .list_policies()
+        .scope(PolicyScopeType::Aws)
+        .only_attached(true)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        match page {
+            Ok(p) => listed.extend(p.policies().iter().cloned()),
+            Err(e) => {
+                sink.gap(
+                    ctx,
+                    "iam",
+                    "ListPolicies",
+                    &errors::describe(&e),
+                    &["iam_policy"],
+                    None,
+                );
+                return Vec::new();
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(listed.len());
+    for p in listed {
+        let (Some(arn), Some(version)) = (p.arn(), p.default_version_id()) else {
+            continue;
+        };
+        let document = match sink.absent_or_gap(
+            ctx,
+            "iam",
+            "GetPolicyVersion",
+            iam.get_policy_version()
+                .policy_arn(arn)
+                .version_id(version)
+                .send()
+                .await,
+            &["iam_policy"],
+            Some(arn),
+        ) {
+            Ok(found) => found
+                .and_then(|v| v.policy_version)
+                .and_then(|v| v.document),
+            Err(()) => continue,
+        };
+        out.push(
+            ManagedPolicyDetail::builder()
+                .arn(arn)
+                .set_policy_name(p.policy_name().map(str::to_string))
+                .set_attachment_count(p.attachment_count())
+                .default_version_id(version)
+                .policy_version_list(
+                    PolicyVersion::builder()
+                        .version_id(version)
+                        .is_default_version(true)
+                        .set_document(document)
+                        .build(),
+                )
+                .build(),
+        );
+    }
+    out
 }
 
 fn doc(text: Option<&str>) -> serde_json::Value {
@@ -229,8 +300,33 @@ async fn collect(ctx: &Ctx) -> Sink {
                 from_summary("AccountSigningCertificatesPresent") > 0,
             ),
         };
+        let mut root_meta = meta(ctx, &root_arn, "root");
+        if root_row.is_none() {
+            // The account summary tells MFA and keys, not when root was last used: "never used"
+            // would be a guess, so root usage is unknown and the gap says why.
+            root_meta.unknown.extend(
+                [
+                    "password_last_used",
+                    "access_key_last_used",
+                    "derived.days_since_last_use",
+                ]
+                .map(String::from),
+            );
+            if report.is_some() {
+                sink.gaps.push(Gap {
+                    account_id: ctx.account_id.clone(),
+                    region: ctx.region.clone(),
+                    service: "iam".to_string(),
+                    operation: "GetCredentialReport".to_string(),
+                    error: "the credential report has no <root_account> row: root MFA and access keys read from GetAccountSummary, root usage unknown".to_string(),
+                    // Not a resource type: only the fields marked unknown are affected.
+                    resource_types: vec!["iam_root_user_usage".to_string()],
+                    resource_id: None,
+                });
+            }
+        }
         sink.resources.push(Resource::IamRootUser(IamRootUser {
-            meta: meta(ctx, &root_arn, "root"),
+            meta: root_meta,
             mfa_active,
             virtual_mfa: mfa_active && root_virtual,
             active_access_keys: active_keys,
@@ -285,7 +381,9 @@ async fn collect(ctx: &Ctx) -> Sink {
         }
     }
 
-    // Principals and policies in one paginated sweep.
+    // Principals and the account's own policies in one paginated sweep. AWS-managed policies
+    // are left out of it: every account sees all of them (over a thousand, several megabytes
+    // a sweep), and only the attached ones matter; those are read below.
     let mut users = Vec::new();
     let mut groups = Vec::new();
     let mut roles = Vec::new();
@@ -297,7 +395,6 @@ async fn collect(ctx: &Ctx) -> Sink {
         .filter(EntityType::Group)
         .filter(EntityType::Role)
         .filter(EntityType::LocalManagedPolicy)
-        .filter(EntityType::AwsManagedPolicy)
         .into_paginator()
         .send();
     while let Some(page) = pages.next().await {
@@ -306,18 +403,7 @@ async fn collect(ctx: &Ctx) -> Sink {
                 users.extend(p.user_detail_list().iter().cloned());
                 groups.extend(p.group_detail_list().iter().cloned());
                 roles.extend(p.role_detail_list().iter().cloned());
-                // Only what becomes a resource is kept: an account sees every AWS-managed
-                // policy (over a thousand, with all their versions), and the unattached ones
-                // would be most of this collector's memory.
-                policies.extend(
-                    p.policies()
-                        .iter()
-                        .filter(|p| {
-                            !is_aws_managed(p.arn().unwrap_or_default())
-                                || p.attachment_count().unwrap_or(0) > 0
-                        })
-                        .cloned(),
-                );
+                policies.extend(p.policies().iter().cloned());
             }
             Err(e) => {
                 let info = errors::describe(&e);
@@ -335,6 +421,7 @@ async fn collect(ctx: &Ctx) -> Sink {
         }
     }
     if complete {
+        policies.extend(attached_aws_managed_policies(ctx, &mut sink).await);
         // Who a managed policy is attached to, from the principals' side.
         let mut attached: HashMap<String, Attachments> = HashMap::new();
         let mut group_members: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -572,13 +659,14 @@ mod tests {
     use aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthorizationDetailsOutput;
     use aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput;
     use aws_sdk_iam::operation::get_credential_report::GetCredentialReportOutput;
+    use aws_sdk_iam::operation::get_policy_version::GetPolicyVersionOutput;
     use aws_sdk_iam::operation::list_access_keys::ListAccessKeysOutput;
+    use aws_sdk_iam::operation::list_policies::ListPoliciesOutput;
     use aws_sdk_iam::operation::list_server_certificates::ListServerCertificatesOutput;
     use aws_sdk_iam::operation::list_virtual_mfa_devices::ListVirtualMfaDevicesOutput;
     use aws_sdk_iam::types::{
-        AccessKeyMetadata, AttachedPolicy, GroupDetail, ManagedPolicyDetail, PolicyVersion,
-        ReportFormatType, RoleDetail, StatusType, SummaryKeyType, User, UserDetail,
-        VirtualMfaDevice,
+        AccessKeyMetadata, AttachedPolicy, GroupDetail, Policy, ReportFormatType, RoleDetail,
+        StatusType, SummaryKeyType, User, UserDetail, VirtualMfaDevice,
     };
     use aws_smithy_mocks::{Rule, mock};
     use aws_smithy_types::{Blob, DateTime};
@@ -620,6 +708,9 @@ mod tests {
         }
         csv
     }
+
+    /// The root row of an account whose root has MFA, no keys, and was never used.
+    const HARDENED_ROOT_ROW: &str = "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A";
 
     /// A user row with no password, MFA, keys or certificates.
     fn idle_user_row(name: &str) -> String {
@@ -679,6 +770,12 @@ mod tests {
                 )
             }),
             mock!(Client::get_account_authorization_details).then_output(move || details.clone()),
+            mock!(Client::list_policies).then_output(|| {
+                ListPoliciesOutput::builder()
+                    .set_policies(Some(Vec::new()))
+                    .is_truncated(false)
+                    .build()
+            }),
             mock!(Client::list_access_keys).then_compute_output(|input| {
                 let user = input.user_name().unwrap_or_default();
                 ListAccessKeysOutput::builder()
@@ -844,6 +941,30 @@ mod tests {
         assert_eq!(verdicts["iam_root_not_used_recently"], Status::Pass);
     }
 
+    // Canned: moto's report has no root row either, but its account summary cannot say that
+    // root has MFA, so only canned answers show both halves of the fallback.
+    #[tokio::test]
+    async fn without_a_root_row_root_usage_is_unknown_not_never() {
+        let csv = report(&[&idle_user_row("alice")]);
+        let mut rules = vec![mock!(Client::get_account_summary).then_output(|| {
+            GetAccountSummaryOutput::builder()
+                .summary_map(SummaryKeyType::AccountMfaEnabled, 1)
+                .summary_map(SummaryKeyType::AccountAccessKeysPresent, 0)
+                .build()
+        })];
+        rules.extend(iam_rules(csv, &["alice"]));
+        let (sink, _) = collect_with(rules).await;
+        assert_eq!(sink.gaps.len(), 1, "{:?}", sink.gaps);
+        assert_eq!(sink.gaps[0].operation, "GetCredentialReport");
+        assert!(sink.gaps[0].error.contains("no <root_account> row"));
+        let root = root_of(&sink);
+        assert!(root.mfa_active);
+        let verdicts = root_verdicts(&sink);
+        assert_eq!(verdicts["iam_root_mfa_enabled"], Status::Pass);
+        assert_eq!(verdicts["iam_root_no_access_keys"], Status::Pass);
+        assert_eq!(verdicts["iam_root_not_used_recently"], Status::NotEvaluated);
+    }
+
     // Canned: moto writes `password_last_used` and the key last-used columns as constants
     // (moto-notes.md), so `N/A`, `no_information` and `not_supported` never reach stance from it.
     #[tokio::test]
@@ -896,6 +1017,7 @@ mod tests {
     #[tokio::test]
     async fn authorization_details_across_three_pages_arrive_once_each() {
         let csv = report(&[
+            HARDENED_ROOT_ROW,
             &idle_user_row("alice"),
             &idle_user_row("bob"),
             &idle_user_row("carol"),
@@ -968,24 +1090,59 @@ mod tests {
             .build();
         let page_3 = GetAccountAuthorizationDetailsOutput::builder()
             .role_detail_list(role("ci", None))
-            .policies(policy(admin, "AdministratorAccess", 1))
-            // AWS-managed and attached nowhere: not kept.
-            .policies(policy(
-                "arn:aws:iam::aws:policy/ReadOnlyAccess",
-                "ReadOnlyAccess",
-                0,
-            ))
             .is_truncated(false)
             .build();
+        // AWS-managed policies come from ListPolicies (attached only), their documents from
+        // GetPolicyVersion; the sweep never asks for them.
+        let admin_document = policy(admin, "AdministratorAccess", 1).policy_version_list()[0]
+            .document()
+            .map(str::to_string);
         let mut rules = vec![
-            mock!(Client::get_account_authorization_details).then_compute_output(move |input| {
-                match input.marker() {
+            mock!(Client::get_account_authorization_details)
+                .match_requests(|input| {
+                    let filters = input.filter();
+                    !filters.contains(&EntityType::AwsManagedPolicy)
+                        && filters.contains(&EntityType::LocalManagedPolicy)
+                })
+                .then_compute_output(move |input| match input.marker() {
                     None => page_1.clone(),
                     Some("page-2") => page_2.clone(),
                     Some("page-3") => page_3.clone(),
                     Some(other) => panic!("unexpected marker {other}"),
-                }
-            }),
+                }),
+            mock!(Client::list_policies)
+                .match_requests(|input| {
+                    input.scope() == Some(&PolicyScopeType::Aws)
+                        && input.only_attached() == Some(true)
+                })
+                .then_output(move || {
+                    ListPoliciesOutput::builder()
+                        .policies(
+                            Policy::builder()
+                                .arn(admin)
+                                .policy_name("AdministratorAccess")
+                                .attachment_count(1)
+                                .default_version_id("v3")
+                                .build(),
+                        )
+                        .is_truncated(false)
+                        .build()
+                }),
+            mock!(Client::get_policy_version)
+                .match_requests(move |input| {
+                    input.policy_arn() == Some(admin) && input.version_id() == Some("v3")
+                })
+                .then_output(move || {
+                    GetPolicyVersionOutput::builder()
+                        .policy_version(
+                            PolicyVersion::builder()
+                                .version_id("v3")
+                                .is_default_version(true)
+                                .set_document(admin_document.clone())
+                                .build(),
+                        )
+                        .build()
+                }),
         ];
         rules.extend(iam_rules(csv, &[]));
         let (sink, counter) = collect_with(rules).await;
@@ -1020,6 +1177,9 @@ mod tests {
             .collect();
         assert_eq!(policies[admin].attached_roles, ["admin"]);
         assert!(policies[admin].aws_managed);
+        assert_eq!(policies[admin].document["Statement"][0]["Action"], "*");
+        assert_eq!(canned::calls(&counter, "iam:ListPolicies"), 1);
+        assert_eq!(canned::calls(&counter, "iam:GetPolicyVersion"), 1);
         assert_eq!(policies[readonly.as_str()].attached_users, ["carol"]);
         let group = sink
             .resources
@@ -1044,10 +1204,7 @@ mod tests {
     // half (moto serves it faithfully) is the contrast: the same call, absent rather than denied.
     #[tokio::test]
     async fn a_denied_password_policy_is_a_gap_and_an_absent_one_is_judged() {
-        let csv = report(&[
-            "<root_account>,arn:aws:iam::111111111111:root,2019-06-12T10:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
-            &idle_user_row("alice"),
-        ]);
+        let csv = report(&[HARDENED_ROOT_ROW, &idle_user_row("alice")]);
         let mut rules = vec![mock!(Client::get_account_password_policy).then_http_response(|| {
             canned::query_error(
                 403,
@@ -1095,7 +1252,7 @@ mod tests {
         );
 
         // NoSuchEntity (iam_rules' answer): no policy is set, which is an answer, not a gap.
-        let csv = report(&[&idle_user_row("alice")]);
+        let csv = report(&[HARDENED_ROOT_ROW, &idle_user_row("alice")]);
         let (sink, _) = collect_with(iam_rules(csv, &["alice"])).await;
         assert!(sink.gaps.is_empty(), "{:?}", sink.gaps);
         let policy = sink

@@ -53,6 +53,7 @@ async fn collect(ctx: &Ctx) -> Sink {
                     }
                 }
             }
+            // Aliases only name keys in messages; a key without one is still judged.
             Err(_) => break,
         }
     }

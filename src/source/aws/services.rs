@@ -126,14 +126,22 @@ async fn collect_lambda(ctx: &Ctx) -> Sink {
             Ok(found) => found.and_then(|o| o.policy().and_then(decode_policy_document)),
             Err(()) => continue,
         };
-        let url_auth = match lambda
-            .get_function_url_config()
-            .function_name(&name)
-            .send()
-            .await
-        {
-            Ok(u) => Some(u.auth_type().as_str().to_string()),
-            Err(_) => None,
+        // No URL configured is an absence; any other error leaves the function unjudged
+        // rather than judged as having no URL.
+        let url_auth = match sink.absent_or_gap(
+            ctx,
+            "lambda",
+            "GetFunctionUrlConfig",
+            lambda
+                .get_function_url_config()
+                .function_name(&name)
+                .send()
+                .await,
+            types,
+            Some(&arn),
+        ) {
+            Ok(found) => found.map(|u| u.auth_type().as_str().to_string()),
+            Err(()) => continue,
         };
         sink.resources
             .push(Resource::LambdaFunction(LambdaFunction {
@@ -827,10 +835,19 @@ async fn collect_ecr(ctx: &Ctx) -> Sink {
     let ecr = ctx.clients.ecr(&ctx.region);
     let types = &["ecr_repository"];
     // Enhanced scanning is a registry setting that applies to matching repositories.
-    let enhanced_filters: Vec<String> = match ecr.get_registry_scanning_configuration().send().await
-    {
-        Ok(c) => c
-            .scanning_configuration()
+    // Unreadable registry scanning settings are a gap for the region's repositories: their
+    // scan checks must not pass on basic scanning alone.
+    let enhanced_filters: Vec<String> = match sink.absent_or_gap(
+        ctx,
+        "ecr",
+        "GetRegistryScanningConfiguration",
+        ecr.get_registry_scanning_configuration().send().await,
+        types,
+        None,
+    ) {
+        Ok(found) => found
+            .as_ref()
+            .and_then(|c| c.scanning_configuration())
             .filter(|s| s.scan_type().is_some_and(|t| t.as_str() == "ENHANCED"))
             .map(|s| {
                 s.rules()
@@ -843,7 +860,7 @@ async fn collect_ecr(ctx: &Ctx) -> Sink {
                     .collect()
             })
             .unwrap_or_default(),
-        Err(_) => Vec::new(),
+        Err(()) => Vec::new(),
     };
     let mut repos = Vec::new();
     let mut pages = ecr.describe_repositories().into_paginator().send();

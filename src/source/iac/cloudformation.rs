@@ -97,7 +97,8 @@ pub fn load_template(file: &str, text: &str) -> FileResult {
     result
 }
 
-/// Inline suppressions in `Metadata: {stance: {suppress: [{check, reason}]}}`.
+/// Inline suppressions in `Metadata: {stance: {suppress: [{check, reason}]}}`. An entry without
+/// a reason is not applied: an accepted risk must say why.
 fn inline_suppressions(t: &Template, res: &Res) -> Vec<InlineSuppression> {
     let Some(list) = res
         .metadata
@@ -110,10 +111,18 @@ fn inline_suppressions(t: &Template, res: &Res) -> Vec<InlineSuppression> {
         .iter()
         .filter_map(|item| {
             let check = item.get("check").and_then(Node::as_str)?;
-            let reason = item
+            let Some(reason) = item
                 .get("reason")
                 .and_then(Node::as_str)
-                .unwrap_or_else(|| "suppressed in the template".into());
+                .filter(|r| !r.trim().is_empty())
+            else {
+                tracing::warn!(
+                    "{}:{}: inline suppression of {check} gives no reason; not applied",
+                    t.file,
+                    item.line
+                );
+                return None;
+            };
             Some(InlineSuppression {
                 check,
                 resource: t.id(&res.logical),

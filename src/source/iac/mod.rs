@@ -114,11 +114,11 @@ pub fn load(paths: &[PathBuf], collected_at: Timestamp) -> Result<IacLoad, Stanc
         found.sort();
         files.extend(found.into_iter().map(|f| (index, f)));
     }
-    let cwd = std::env::current_dir().ok();
+    let base = path_base();
     let results: Vec<(usize, String, FileResult)> = files
         .par_iter()
         .map(|(index, path)| {
-            let shown = display_path(path, cwd.as_deref());
+            let shown = display_path(path, base.as_deref());
             let result = load_file(path, &shown);
             (*index, shown, result)
         })
@@ -235,12 +235,28 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, explicit: bool) {
     }
 }
 
-/// The path as outputs show it: relative to the current directory when the file is under it
-/// (SARIF wants repository-relative URIs), else as given.
-pub(crate) fn display_path(path: &Path, cwd: Option<&Path>) -> String {
-    if let (Some(cwd), Ok(abs)) = (cwd, std::fs::canonicalize(path))
-        && let Ok(cwd) = std::fs::canonicalize(cwd)
-        && let Ok(rel) = abs.strip_prefix(&cwd)
+/// The directory outputs show template paths relative to: GitHub's workspace when set, else the
+/// repository holding the working directory (nearest ancestor with `.git`), else the working
+/// directory. Code scanning resolves SARIF's relative URIs against the repository root, so a scan
+/// started in a subdirectory must still write `infra/app.yaml`, not `app.yaml`.
+pub(crate) fn path_base() -> Option<PathBuf> {
+    if let Some(workspace) = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty()) {
+        return Some(PathBuf::from(workspace));
+    }
+    let cwd = std::env::current_dir().ok()?;
+    let repo = cwd
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf);
+    Some(repo.unwrap_or(cwd))
+}
+
+/// The path as outputs show it: relative to `base` (see [`path_base`]) when the file is under
+/// it, else as given.
+pub(crate) fn display_path(path: &Path, base: Option<&Path>) -> String {
+    if let (Some(base), Ok(abs)) = (base, std::fs::canonicalize(path))
+        && let Ok(base) = std::fs::canonicalize(base)
+        && let Ok(rel) = abs.strip_prefix(&base)
     {
         return rel.to_string_lossy().replace('\\', "/");
     }

@@ -124,7 +124,7 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
         }
     };
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let cwd = std::env::current_dir().ok();
+    let base = super::path_base();
     let mut unknowns: HashMap<String, Value> = HashMap::new();
     for change in plan["resource_changes"].as_array().into_iter().flatten() {
         if let Some(address) = change["address"].as_str() {
@@ -166,7 +166,7 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
             .and_then(|d| locator.find(d, rtype, name));
         let (file, line, attr_lines, ignores) = match located {
             Some(l) => (
-                super::display_path(&l.file, cwd.as_deref()),
+                super::display_path(&l.file, base.as_deref()),
                 l.line,
                 l.attributes,
                 l.ignores,
@@ -219,6 +219,13 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
     let plan = Plan { resources };
     for r in &plan.resources {
         for (check, reason, line) in &r.ignores {
+            if reason.is_empty() {
+                tracing::warn!(
+                    "{}:{line}: `# stance:ignore {check}` gives no reason; not applied (write `# stance:ignore {check} <reason>`)",
+                    r.file
+                );
+                continue;
+            }
             result.suppressions.push(InlineSuppression {
                 check: check.clone(),
                 resource: r.address.clone(),
@@ -227,15 +234,23 @@ pub fn load_plan(path: &Path, shown: &str, text: &str) -> FileResult {
             });
         }
         if let Some(tag) = tag_value(r, "stance:suppress") {
-            let (checks, reason) = tag
-                .split_once(':')
-                .unwrap_or((tag.as_str(), "suppressed by tag"));
-            for check in checks.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            let origin = format!("{}:{}", r.file, r.e("tags").map_or(r.line, |e| e.line));
+            let (checks, reason) = tag.split_once(':').unwrap_or((tag.as_str(), ""));
+            if reason.trim().is_empty() {
+                tracing::warn!(
+                    "{origin}: tag stance:suppress = {tag:?} gives no reason; not applied (write \"<check>[,<check>]: <reason>\")"
+                );
+            }
+            for check in checks
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && !reason.trim().is_empty())
+            {
                 result.suppressions.push(InlineSuppression {
                     check: check.to_string(),
                     resource: r.address.clone(),
                     reason: reason.trim().to_string(),
-                    origin: format!("{}:{}", r.file, r.e("tags").map_or(r.line, |e| e.line)),
+                    origin: origin.clone(),
                 });
             }
         }
@@ -555,7 +570,8 @@ fn block_attributes(lines: &[&str], start: usize) -> HashMap<String, u32> {
     out
 }
 
-/// `# stance:ignore <check> <reason>` comments directly above line `start`.
+/// `# stance:ignore <check> <reason>` comments directly above line `start` (the reason empty
+/// when the comment gives none).
 fn ignores_above(lines: &[&str], start: usize) -> Vec<(String, String, u32)> {
     let mut out = Vec::new();
     let mut i = start;
@@ -569,12 +585,8 @@ fn ignores_above(lines: &[&str], start: usize) -> Vec<(String, String, u32)> {
             let rest = rest.trim();
             let (check, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
             if !check.is_empty() {
-                let reason = if reason.trim().is_empty() {
-                    "ignored in the configuration"
-                } else {
-                    reason.trim()
-                };
-                out.push((check.to_string(), reason.to_string(), i as u32 + 1));
+                // An empty reason is kept so the caller can name the file in its warning.
+                out.push((check.to_string(), reason.trim().to_string(), i as u32 + 1));
             }
         }
     }
