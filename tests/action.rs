@@ -335,3 +335,44 @@ fn action_yml_passes_every_input_through_env_with_the_defaults_simulated_here() 
         assert!(!line.contains("${{"), "expression in a run block: {line}");
     }
 }
+
+#[test]
+fn a_malformed_template_fails_the_step_with_exit_4_unless_fail_on_never() {
+    assert!(
+        have("jq"),
+        "scripts/action.sh needs jq (apt-get install jq)"
+    );
+    let runner = Runner::new();
+    fs::write(
+        runner.workspace().join(TEMPLATE_DIR).join("broken.yaml"),
+        "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: [unclosed\n",
+    )
+    .expect("write");
+    // The other template is still scanned and reported; the step fails with stance's code 4.
+    let step = runner.run("partial", &[("paths", TEMPLATE_DIR), ("extra-args", CHECK)]);
+    assert_eq!(step.code, Some(4), "{}", step.log);
+    assert_eq!(step.output("exit-code"), Some("4"), "{}", step.outputs);
+    assert_eq!(step.output("new-findings"), Some("1"), "{}", step.outputs);
+    assert!(
+        step.log.contains("part of the input was invalid"),
+        "{}",
+        step.log
+    );
+    assert!(
+        step.summary.contains("## stance: 1 open failure(s)"),
+        "{}",
+        step.summary
+    );
+    // fail-on: never keeps the job green, with the code still in the outputs and a warning.
+    let never = runner.run(
+        "partial-never",
+        &[
+            ("paths", TEMPLATE_DIR),
+            ("fail-on", "never"),
+            ("extra-args", CHECK),
+        ],
+    );
+    assert_eq!(never.code, Some(0), "{}", never.log);
+    assert_eq!(never.output("exit-code"), Some("4"), "{}", never.outputs);
+    assert!(never.log.contains("fail-on is never"), "{}", never.log);
+}

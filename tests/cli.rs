@@ -61,6 +61,32 @@ fn builtin_check_tests_pass_and_a_broken_test_fails() {
 }
 
 #[test]
+fn a_check_without_a_failing_case_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("one_sided.rego"),
+        "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: my_one_sided\n#   severity: low\n#   scope: resource\n#   resource_types: [s3_bucket]\n#   remediation: r\npackage my.one_sided\n\ndefault compliant := false\n\ncompliant if input.versioning.status == \"Enabled\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("one_sided_test.rego"),
+        "package my.one_sided_test\n\nimport data.my.one_sided as check\n\ntest_pass_x if check.compliant with input as {\"versioning\": {\"status\": \"Enabled\"}}\n",
+    )
+    .unwrap();
+    let out = run(stance()
+        .args(["checks", "test", "--no-builtin-checks", "--checks-dir"])
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(
+            "check `my_one_sided` needs at least one failing case (a `test_fail_*` rule)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn lint_rejects_a_misspelled_field() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
