@@ -87,6 +87,33 @@ fn a_check_without_a_failing_case_is_rejected() {
 }
 
 #[test]
+fn lint_follows_the_input_into_library_helpers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("trails.rego"),
+        "# Library: `doc` is an account-scope input.\npackage my.lib.trails\n\nmulti_region(doc) := {t |\n\tsome t in doc.resources.cloudtrail_trail\n\tt.is_multi_region_trial == true\n}\n\nbuckets(doc) := doc.resources.s3_buckets\n",
+    )
+    .unwrap();
+    let out = run(stance()
+        .args(["checks", "test", "--checks-dir"])
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("trails.rego:6: `doc.resources.cloudtrail_trail[_].is_multi_region_trial` does not exist in the model of cloudtrail_trail"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "trails.rego:9: `doc.resources.s3_buckets`: `s3_buckets` is not a resource type"
+        ),
+        "{text}"
+    );
+    // The built-in libraries read only what the model has.
+    assert!(!text.contains("checks/lib/"), "{text}");
+}
+
+#[test]
 fn lint_rejects_a_misspelled_field() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -191,5 +191,62 @@ pub fn lint(catalog: &Catalog) -> Vec<LintIssue> {
             }
         }
     }
+    issues.extend(lint_libraries(catalog, &schemas));
     issues
+}
+
+/// Lints what library modules read on behalf of scope checks: a library function takes the
+/// check's input as its `doc` parameter (checks/lib/monitoring.rego), so `doc.resources.<type>`
+/// paths are held to the model of `<type>` as a check's `input.resources.<type>` paths are.
+fn lint_libraries(
+    catalog: &Catalog,
+    schemas: &[(&'static str, serde_json::Value, serde_json::Value)],
+) -> Vec<LintIssue> {
+    let mut issues = Vec::new();
+    for library in &catalog.libraries {
+        for (path, line) in input_paths(&rename_word(&library.source, "doc", "input")) {
+            let shown = || path.join(".").replace(".[]", "[_]");
+            let (Some("resources"), Some(t)) = (path.first().map(String::as_str), path.get(1))
+            else {
+                continue;
+            };
+            let Some((_, schema, defs)) = schemas.iter().find(|(name, _, _)| name == t) else {
+                issues.push(LintIssue {
+                    file: library.path.clone(),
+                    line,
+                    message: format!("`doc.resources.{t}`: `{t}` is not a resource type"),
+                });
+                continue;
+            };
+            let rest: Vec<String> = path.iter().skip(3).cloned().collect();
+            if !rest.is_empty() && rest[0] != "resource_type" && !path_exists(&rest, schema, defs) {
+                issues.push(LintIssue {
+                    file: library.path.clone(),
+                    line,
+                    message: format!("`doc.{}` does not exist in the model of {t}", shown()),
+                });
+            }
+        }
+    }
+    issues
+}
+
+/// `text` with every whole-word `word` replaced by `with`.
+fn rename_word(text: &str, word: &str, with: &str) -> String {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        out.push_str(&rest[..at]);
+        let before = out.chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        if before.is_some_and(is_ident) || after.is_some_and(is_ident) {
+            out.push_str(word);
+        } else {
+            out.push_str(with);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
 }
