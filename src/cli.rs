@@ -361,8 +361,12 @@ pub struct ReportArgs {
     pub min_severity: Option<SeverityArg>,
 
     /// Exit 3 when anything could not be collected (coverage gaps) or a check errored.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_strict")]
     pub strict: bool,
+
+    /// Do not exit 3 for coverage gaps, even when the config file sets `strict = true`.
+    #[arg(long, overrides_with = "strict")]
+    pub no_strict: bool,
 
     /// Repository file that SARIF anchors live (non-IaC) findings to, at line 1 [default: the
     /// config file, else stance.toml].

@@ -258,7 +258,7 @@ impl LoadedConfig {
         }
         r.fail_on = r.fail_on.or(c.fail_on);
         r.min_severity = r.min_severity.or(c.min_severity);
-        r.strict = r.strict || c.strict.unwrap_or(false);
+        r.strict = !r.no_strict && (r.strict || c.strict.unwrap_or(false));
         if r.sarif_anchor.is_none() {
             r.sarif_anchor = Some(
                 c.sarif_anchor

@@ -588,6 +588,31 @@ fn each_flag_overrides_its_config_key() {
 }
 
 #[test]
+fn no_strict_overrides_strict_in_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("stance.toml"),
+        "[scan]\nstrict = true\nfail_on = \"never\"\n",
+    )
+    .unwrap();
+    // The fixture inventory records a coverage gap.
+    let inventory = root().join("tests/fixtures/snapshot-inventory.json");
+    let scan = |extra: &[&str]| {
+        run(stance()
+            .current_dir(dir.path())
+            .args(["scan", "-q", "--inventory"])
+            .arg(&inventory)
+            .args(extra))
+        .status
+        .code()
+    };
+    assert_eq!(scan(&[]), Some(3));
+    assert_eq!(scan(&["--no-strict"]), Some(0));
+    // The last of the two flags wins.
+    assert_eq!(scan(&["--no-strict", "--strict"]), Some(3));
+}
+
+#[test]
 fn committed_config_schema_is_current() {
     let out = run(stance().args(["schema", "config"]));
     let committed = std::fs::read_to_string(root().join("docs/schema/config.schema.json")).unwrap();
