@@ -752,3 +752,77 @@ Resources:
         "{r}"
     );
 }
+
+#[test]
+fn access_keys_created_with_a_user_are_judged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let template = dir.path().join("users.yaml");
+    std::fs::write(
+        &template,
+        "Resources:
+  Deployer:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: deployer
+      LoginProfile:
+        Password: '{{resolve:secretsmanager:deployer}}'
+  DeployerKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Deployer
+  DeployerSecondKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: deployer
+  Robot:
+    Type: AWS::IAM::User
+  RobotKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Robot
+  RobotOldKey:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: !Ref Robot
+      Status: Inactive
+",
+    )
+    .expect("write");
+    let plan = dir.path().join("plan.json");
+    let resource = |address: &str, rtype: &str, values: Value| {
+        serde_json::json!({"address": address, "mode": "managed", "type": rtype,
+            "name": address.split('.').nth(1), "values": values})
+    };
+    let doc = serde_json::json!({
+        "format_version": "1.2",
+        "terraform_version": "1.9.0",
+        "planned_values": {"root_module": {"resources": [
+            resource("aws_iam_user.ci", "aws_iam_user", serde_json::json!({"name": "ci"})),
+            resource("aws_iam_access_key.one", "aws_iam_access_key", serde_json::json!({"user": "ci", "status": "Active"})),
+            resource("aws_iam_access_key.two", "aws_iam_access_key", serde_json::json!({"user": "ci", "status": null})),
+        ]}},
+    });
+    std::fs::write(&plan, serde_json::to_string_pretty(&doc).expect("json")).expect("write");
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let (code, doc, _) = scan(
+        &[
+            template.to_str().expect("utf-8"),
+            plan.to_str().expect("utf-8"),
+        ],
+        out_dir.path(),
+    );
+    assert_eq!(code, 1);
+    // Two active keys, and keys set up beside a console password (CIS 1.11): both fail.
+    let r = result(&doc, "iam_user_single_active_access_key", "#Deployer");
+    assert_eq!(r["status"], "FAIL", "{r}");
+    let r = result(&doc, "iam_user_no_unused_initial_access_keys", "#Deployer");
+    assert_eq!(r["status"], "FAIL", "{r}");
+    // One active and one inactive key: one active is allowed; no console password.
+    let r = result(&doc, "iam_user_single_active_access_key", "#Robot");
+    assert_eq!(r["status"], "PASS", "{r}");
+    let r = result(&doc, "iam_user_no_unused_initial_access_keys", "#Robot");
+    assert_eq!(r["status"], "NOT_APPLICABLE", "{r}");
+    // Terraform: a key whose status the plan leaves null is Active by the provider's default.
+    let r = result(&doc, "iam_user_single_active_access_key", "aws_iam_user.ci");
+    assert_eq!(r["status"], "FAIL", "{r}");
+}

@@ -28,7 +28,7 @@ use crate::model::ec2::{
     MetadataOptions, SecurityGroupPermission,
 };
 use crate::model::elb::{Elbv2LoadBalancer, Listener, ListenerAction};
-use crate::model::iam::{IamGroup, IamPolicy, IamRole, IamUser, InlinePolicy};
+use crate::model::iam::{AccessKey, IamGroup, IamPolicy, IamRole, IamUser, InlinePolicy};
 use crate::model::kms::KmsKey;
 use crate::model::lambda::LambdaFunction;
 use crate::model::monitoring::{LogsLogGroup, SnsSubscription, SnsTopic};
@@ -1496,7 +1496,7 @@ impl<'a> Template<'a> {
     }
 
     /// `AWS::IAM::User`: a `LoginProfile` gives a console password; groups from `Groups` and
-    /// `AWS::IAM::UserToGroupAddition`.
+    /// `AWS::IAM::UserToGroupAddition`; access keys from `AWS::IAM::AccessKey`.
     fn iam_user(&self, res: &Res) -> Resource {
         let mut f = Fields::default();
         let inline_policies = self.inline_policies(&mut f, res, "Users");
@@ -1514,12 +1514,33 @@ impl<'a> Template<'a> {
         f.at_entry("password_enabled", res.e("LoginProfile"));
         let name = f.str("meta.name", res.e("UserName"));
         f.unknown.retain(|u| u != "meta.name");
+        let mut access_keys = Vec::new();
+        for key in self.related("AWS::IAM::AccessKey", "UserName", res, name.as_deref()) {
+            f.at("access_keys", key.line);
+            // `Status` defaults to Active; a parameter left unresolved is unknown, not Active.
+            let status = match key.e("Status") {
+                None => Some("Active".to_string()),
+                Some(e) => e.value.as_str(),
+            };
+            let Some(status) = status else {
+                f.unknown.push("access_keys".to_string());
+                continue;
+            };
+            access_keys.push(AccessKey {
+                id: self.id(&key.logical),
+                status,
+                created: None,
+                last_used: None,
+                age_days: None,
+                days_since_last_use: None,
+            });
+        }
         let user = IamUser {
             created: None,
             password_enabled: res.e("LoginProfile").is_some(),
             password_last_used: None,
             mfa_devices: Vec::new(),
-            access_keys: Vec::new(),
+            access_keys,
             attached_policies,
             inline_policies,
             groups,

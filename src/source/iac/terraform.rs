@@ -33,7 +33,9 @@ use crate::model::ec2::{
     Ec2Subnet, Ec2Volume, Ec2Vpc, MetadataOptions, SecurityGroupPermission,
 };
 use crate::model::elb::{Elbv2LoadBalancer, Listener, ListenerAction};
-use crate::model::iam::{IamGroup, IamPasswordPolicy, IamPolicy, IamRole, IamUser, InlinePolicy};
+use crate::model::iam::{
+    AccessKey, IamGroup, IamPasswordPolicy, IamPolicy, IamRole, IamUser, InlinePolicy,
+};
 use crate::model::kms::KmsKey;
 use crate::model::lambda::LambdaFunction;
 use crate::model::monitoring::{LogsLogGroup, SnsSubscription, SnsTopic};
@@ -1588,7 +1590,7 @@ impl Plan {
         out
     }
 
-    /// `aws_iam_user` (+ login profile, group memberships, policies).
+    /// `aws_iam_user` (+ login profile, group memberships, policies, access keys).
     fn iam_user(&self, r: &TfRes) -> Resource {
         let mut f = Fields::default();
         let names = [r.str("name")];
@@ -1612,12 +1614,33 @@ impl Plan {
         for m in self.related_list("aws_iam_group_membership", "users", r, &names) {
             groups.extend(m.str("group"));
         }
+        let mut access_keys = Vec::new();
+        for key in self.related("aws_iam_access_key", "user", r, &names) {
+            f.at("access_keys", key.line);
+            // `status` defaults to Active; a value unknown until apply is unknown, not Active.
+            let status = match key.values.get("status").map(|n| &n.kind) {
+                None | Some(Kind::Null) => Some("Active".to_string()),
+                Some(_) => key.str("status"),
+            };
+            let Some(status) = status else {
+                f.unknown.push("access_keys".to_string());
+                continue;
+            };
+            access_keys.push(AccessKey {
+                id: key.address.clone(),
+                status,
+                created: None,
+                last_used: None,
+                age_days: None,
+                days_since_last_use: None,
+            });
+        }
         let user = IamUser {
             created: None,
             password_enabled: !login.is_empty(),
             password_last_used: None,
             mfa_devices: Vec::new(),
-            access_keys: Vec::new(),
+            access_keys,
             attached_policies,
             inline_policies,
             groups,
