@@ -1,15 +1,19 @@
 //! Replays the committed fuzz corpora (fuzz/corpus/<target>/) through the same entry points
 //! as the fuzz targets, so every test run re-checks the inputs fuzzing found interesting (and
 //! the crashes it found, once fixed) without needing cargo-fuzz. None may panic.
+//!
+//! `STANCE_FUZZ_CORPUS=DIR` replays `DIR/<target>/` instead: a campaign's whole minimised
+//! corpus, against code changed since the instrumented build.
 
 use std::path::{Path, PathBuf};
 
 use stance::source::{iac, snapshot};
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/corpus")
-        .join(target);
+    let root = std::env::var_os("STANCE_FUZZ_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus"));
+    let dir = root.join(target);
     let mut files: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| {
