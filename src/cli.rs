@@ -331,7 +331,8 @@ pub struct AwsArgs {
     #[arg(long, value_name = "SECONDS")]
     pub call_timeout: Option<u64>,
 
-    /// Scan shard K of N of the accounts (1-based), deterministic by account id.
+    /// Scan shard K of N of the accounts (1-based), deterministic by account id: live accounts,
+    /// an aggregator's, or a snapshot's (`--inventory`).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
 }

@@ -280,8 +280,6 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
     }
     let live = args.aws_too
         || (args.inventories.is_empty() && args.iac.is_empty() && aggregator.is_none());
-    // The first source is taken whole, so a snapshot keeps its own collection time (age-based
-    // facts count from it); later sources merge into it.
     let shard = args.aws.shard.as_deref().map(parse_shard).transpose()?;
     if shard.is_some()
         && !args.iac.is_empty()
@@ -293,6 +291,8 @@ pub fn run_scan(args: &ScanArgs, quiet: bool) -> Result<ExitCode, StanceError> {
             "--shard splits the scan by account; templates and plans (--iac) have none",
         ));
     }
+    // The first source is taken whole, so a snapshot keeps its own collection time (age-based
+    // facts count from it); later sources merge into it.
     let mut inventory: Option<Inventory> = None;
     let mut sources = Vec::new();
     let mut joined = 0;
