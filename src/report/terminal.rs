@@ -99,12 +99,24 @@ pub fn write<W: Write + ?Sized>(result: &ScanResult, out: &mut W) -> io::Result<
     let bold = Style::new().bold();
     let counts = result.status_counts();
     let scan = &result.scan;
+    // Templates and plans belong to no account: say where the resources came from instead.
+    let from_templates = scan
+        .sources
+        .iter()
+        .any(|s| matches!(s.kind.as_str(), "cloudformation" | "terraform"));
+    let place = if scan.accounts.is_empty() && from_templates {
+        "from templates and plans".to_string()
+    } else {
+        format!(
+            "in {} account(s), {} region(s)",
+            scan.accounts.len(),
+            scan.regions.len()
+        )
+    };
     writeln!(
         out,
-        "{bold}stance{bold:#} scanned {} resources in {} account(s), {} region(s) with {} checks in {:.1}s",
+        "{bold}stance{bold:#} scanned {} resources {place} with {} checks in {:.1}s",
         scan.resource_count,
-        scan.accounts.len(),
-        scan.regions.len(),
         result.checks.len(),
         scan.duration_ms as f64 / 1000.0
     )?;
