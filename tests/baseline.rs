@@ -436,22 +436,7 @@ fn baseline_diff_reaches_asff_sarif_and_html() {
     let resolved = doc["resolved"].as_array().unwrap();
     assert_eq!(resolved.len(), archived.len() + 1, "{resolved:?}");
     // Every record of a baseline run is valid for BatchImportFindings.
-    let validator = root().join("tests/support/validate_asff.py");
-    for (i, batch) in records.chunks(100).enumerate() {
-        let path = dir.path().join(format!("batch{i}.json"));
-        std::fs::write(&path, serde_json::to_string(batch).unwrap()).unwrap();
-        let out = std::process::Command::new("python3")
-            .arg(&validator)
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "batch {i}: {}{}",
-            stdout(&out),
-            stderr(&out)
-        );
-    }
+    assert_valid_asff(records, dir.path());
 
     // SARIF: every result carries its baseline state, and the states add up to the JSON's.
     let sarif = read_json(&sarif);

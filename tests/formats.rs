@@ -164,22 +164,7 @@ fn asff_is_valid_for_batch_import_findings() {
     let findings = asff.as_array().unwrap();
     assert!(findings.len() > 100);
     // Validate in BatchImportFindings-sized batches with botocore's own model.
-    let validator = root().join("tests/support/validate_asff.py");
-    for (i, batch) in findings.chunks(100).enumerate() {
-        let path = dir.path().join(format!("batch{i}.json"));
-        std::fs::write(&path, serde_json::to_string(batch).unwrap()).unwrap();
-        let out = Command::new("python3")
-            .arg(&validator)
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "batch {i}:\n{}{}",
-            stdout(&out),
-            stderr(&out)
-        );
-    }
+    assert_valid_asff(findings, dir.path());
     // Deterministic ids, the default product of the finding's account, compliance fields.
     let mut ids = std::collections::BTreeSet::new();
     for f in findings {

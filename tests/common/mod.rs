@@ -91,3 +91,24 @@ pub fn stderr(out: &Output) -> String {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Validates ASFF findings with botocore's SecurityHub model (tests/support/validate_asff.py),
+/// in BatchImportFindings-sized batches written under `dir`.
+pub fn assert_valid_asff(findings: &[Value], dir: &Path) {
+    let validator = root().join("tests/support/validate_asff.py");
+    for (i, batch) in findings.chunks(100).enumerate() {
+        let path = dir.join(format!("asff-batch{i}.json"));
+        std::fs::write(&path, serde_json::to_string(batch).unwrap()).unwrap();
+        let out = std::process::Command::new("python3")
+            .arg(&validator)
+            .arg(&path)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "batch {i}:\n{}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+    }
+}

@@ -105,17 +105,25 @@ impl Moto {
 
     /// Bytes of the request log so far (to separate seeding from scanning).
     pub fn log_offset(&self) -> u64 {
-        std::fs::metadata(&self.request_log)
-            .map(|m| m.len())
-            .unwrap_or(0)
+        log_offset(&self.request_log)
     }
 
     /// The request log from `offset` on, written to `dest`.
     pub fn log_since(&self, offset: u64, dest: &Path) {
-        let all = std::fs::read(&self.request_log).unwrap_or_default();
-        let start = (offset as usize).min(all.len());
-        std::fs::write(dest, &all[start..]).expect("write log slice");
+        log_since(&self.request_log, offset, dest);
     }
+}
+
+/// Bytes of a launcher's request log so far.
+pub fn log_offset(request_log: &Path) -> u64 {
+    std::fs::metadata(request_log).map(|m| m.len()).unwrap_or(0)
+}
+
+/// A launcher's request log from `offset` on, written to `dest`.
+pub fn log_since(request_log: &Path, offset: u64, dest: &Path) {
+    let all = std::fs::read(request_log).unwrap_or_default();
+    let start = (offset as usize).min(all.len());
+    std::fs::write(dest, &all[start..]).expect("write log slice");
 }
 
 /// Dummy credentials for moto, and no instance metadata lookups.

@@ -39,16 +39,12 @@ impl SharedMoto {
 
     /// Bytes of the request log so far.
     pub fn log_offset(&self) -> u64 {
-        std::fs::metadata(&self.request_log)
-            .map(|m| m.len())
-            .unwrap_or(0)
+        super::moto::log_offset(&self.request_log)
     }
 
     /// The request log from `offset` on, written to `dest`.
     pub fn log_since(&self, offset: u64, dest: &Path) {
-        let all = std::fs::read(&self.request_log).unwrap_or_default();
-        let start = (offset as usize).min(all.len());
-        std::fs::write(dest, &all[start..]).expect("write log slice");
+        super::moto::log_since(&self.request_log, offset, dest);
     }
 }
 
