@@ -392,6 +392,13 @@ impl ScanResult {
             .iter()
             .filter(|f| f.status == Status::Fail && f.suppression.is_none())
     }
+
+    /// Findings whose check's severity differs from the baseline's, with the baseline's.
+    pub fn severity_changes(&self) -> impl Iterator<Item = (&Finding, Severity)> {
+        self.findings
+            .iter()
+            .filter_map(|f| Some((f, f.baseline_severity?)))
+    }
 }
 
 #[cfg(test)]

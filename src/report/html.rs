@@ -298,20 +298,18 @@ fn context(result: &ScanResult) -> tera::Context {
         })
         .collect();
     let severity_changes: Vec<serde_json::Value> = result
-        .findings
-        .iter()
-        .filter_map(|f| {
-            let before = f.baseline_severity?;
+        .severity_changes()
+        .map(|(f, before)| {
             let check = result.check_of(f);
             let target = result.target_of(f);
-            Some(serde_json::json!({
+            serde_json::json!({
                 "check_id": check.id,
                 "before": before.as_str(),
                 "now": check.severity.as_str(),
                 "resource_id": target.arn.clone().unwrap_or_else(|| target.id.clone()),
                 "account": target.account_id,
                 "region": target.region,
-            }))
+            })
         })
         .collect();
     let accounts: Vec<String> = result.scan.accounts.clone();

@@ -126,11 +126,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// The findings whose check's severity differs from the baseline's, with both severities.
 fn severity_changes(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
-    let changed: Vec<_> = result
-        .findings
-        .iter()
-        .filter_map(|f| Some((f, f.baseline_severity?)))
-        .collect();
+    let changed: Vec<_> = result.severity_changes().collect();
     if changed.is_empty() {
         return Ok(());
     }

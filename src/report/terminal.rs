@@ -174,11 +174,7 @@ pub fn write<W: Write + ?Sized>(result: &ScanResult, out: &mut W) -> io::Result<
             count(BaselineState::Unchanged),
             result.resolved.len()
         )?;
-        let changed: Vec<_> = result
-            .findings
-            .iter()
-            .filter_map(|f| Some((f, f.baseline_severity?)))
-            .collect();
+        let changed: Vec<_> = result.severity_changes().collect();
         if !changed.is_empty() {
             writeln!(
                 out,

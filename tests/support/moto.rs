@@ -27,7 +27,7 @@ pub fn free_port() -> u16 {
 }
 
 /// The status code of `GET path` on 127.0.0.1:`port`, if it answers.
-pub fn http_get(port: u16, path: &str) -> Option<u16> {
+fn http_get(port: u16, path: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
@@ -60,14 +60,7 @@ impl Moto {
             request_log,
             _dir: dir,
         };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while http_get(port, "/moto-api/data.json") != Some(200) {
-            assert!(
-                Instant::now() < deadline,
-                "moto_server did not start on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(200));
-        }
+        wait_until_up(port);
         moto
     }
 
@@ -76,31 +69,9 @@ impl Moto {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// Seeds the multi-account scenario; returns the manifest path.
+    /// Seeds the multi-account scenario, writing its manifest to `manifest`.
     pub fn seed(&self, accounts: &str, regions: &str, manifest: &Path) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let out = Command::new("python3")
-            .arg(root.join("tests/support/seed_scenario.py"))
-            .args([
-                "--endpoint",
-                &self.endpoint(),
-                "--role-name",
-                "StanceAudit",
-                "--accounts",
-                accounts,
-                "--regions",
-                regions,
-            ])
-            .arg("--manifest")
-            .arg(manifest)
-            .output()
-            .expect("seed script runs");
-        assert!(
-            out.status.success(),
-            "seeding failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        seed(&self.endpoint(), accounts, regions, manifest);
     }
 
     /// Bytes of the request log so far (to separate seeding from scanning).
@@ -112,6 +83,46 @@ impl Moto {
     pub fn log_since(&self, offset: u64, dest: &Path) {
         log_since(&self.request_log, offset, dest);
     }
+}
+
+/// Waits (up to a minute) until the moto_server on `port` answers.
+pub fn wait_until_up(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while http_get(port, "/moto-api/data.json") != Some(200) {
+        assert!(
+            Instant::now() < deadline,
+            "moto_server did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Seeds the multi-account scenario (tests/support/seed_scenario.py: the first account
+/// compliant, the others misconfigured) through `endpoint`, writing its manifest to `manifest`.
+pub fn seed(endpoint: &str, accounts: &str, regions: &str, manifest: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("python3")
+        .arg(root.join("tests/support/seed_scenario.py"))
+        .args([
+            "--endpoint",
+            endpoint,
+            "--role-name",
+            "StanceAudit",
+            "--accounts",
+            accounts,
+            "--regions",
+            regions,
+        ])
+        .arg("--manifest")
+        .arg(manifest)
+        .output()
+        .expect("seed script runs");
+    assert!(
+        out.status.success(),
+        "seeding failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Bytes of a launcher's request log so far.

@@ -10,9 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
 
-use super::moto::{free_port, http_get};
-use std::time::{Duration, Instant};
+use super::moto::{free_port, seed, wait_until_up};
 
 /// The seeded scenario.
 pub struct SharedMoto {
@@ -89,37 +89,14 @@ fn start_and_seed(accounts: &str, regions: &str) -> SharedMoto {
         .spawn()
         .expect("sh, python3 and moto[server]==5.2.1 are installed (see .ci/requirements.txt)");
     let stdin = child.stdin.take().expect("piped stdin");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while http_get(port, "/moto-api/data.json") != Some(200) {
-        assert!(
-            Instant::now() < deadline,
-            "moto_server did not start on port {port}"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    wait_until_up(port);
     let manifest = dir.join("manifest.json");
     let started = Instant::now();
-    let out = Command::new("python3")
-        .arg(root.join("tests/support/seed_scenario.py"))
-        .args([
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-            "--role-name",
-            "StanceAudit",
-            "--accounts",
-            accounts,
-            "--regions",
-            regions,
-        ])
-        .arg("--manifest")
-        .arg(&manifest)
-        .output()
-        .expect("seed script runs");
-    assert!(
-        out.status.success(),
-        "seeding failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    seed(
+        &format!("http://127.0.0.1:{port}"),
+        accounts,
+        regions,
+        &manifest,
     );
     let seed_seconds = started.elapsed().as_secs_f64();
     let manifest: serde_json::Value =
