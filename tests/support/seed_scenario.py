@@ -2836,6 +2836,26 @@ class AccountSeeder:
         )
         self.out["regions"][region].setdefault("ec2", {})["classic_elb_https"] = name
 
+    def cluster_instances(
+        self, rds: Any, region: str, cluster: str, engine: str, label: str
+    ) -> None:
+        """A writer and a reader in two zones: what makes an Aurora cluster multi-AZ."""
+        for index, zone in enumerate("ab", start=1):
+            self.step(
+                region,
+                f"{label} instance {index}",
+                lambda i=index, z=zone: rds.create_db_instance(
+                    DBInstanceIdentifier=f"{cluster}-{i}",
+                    DBClusterIdentifier=cluster,
+                    DBInstanceClass="db.r6g.large",
+                    Engine=engine,
+                    AvailabilityZone=f"{region}{z}",
+                    PubliclyAccessible=False,
+                    AutoMinorVersionUpgrade=True,
+                    EnableIAMDatabaseAuthentication=True,
+                ),
+            )
+
     def seed_more_storage(self, region: str) -> None:
         """EFS access points, an Aurora cluster and RDS snapshot, DAX, S3 access points."""
         efs = self.client("efs", region)
@@ -2890,22 +2910,7 @@ class AccountSeeder:
                     )["DBCluster"]["DBClusterArn"],
                 ),
             )
-            # Writer and reader in two zones: what makes a cluster multi-AZ.
-            for index, zone in enumerate("ab", start=1):
-                self.step(
-                    region,
-                    f"aurora instance {index}",
-                    lambda i=index, z=zone: rds.create_db_instance(
-                        DBInstanceIdentifier=f"stance-aurora-{i}",
-                        DBClusterIdentifier="stance-aurora",
-                        DBInstanceClass="db.r6g.large",
-                        Engine="aurora-postgresql",
-                        AvailabilityZone=f"{region}{z}",
-                        PubliclyAccessible=False,
-                        AutoMinorVersionUpgrade=True,
-                        EnableIAMDatabaseAuthentication=True,
-                    ),
-                )
+            self.cluster_instances(rds, region, "stance-aurora", "aurora-postgresql", "aurora")
             topic = self.out["regions"][region].get("sns", {}).get("alerts_topic")
             if topic:
                 self.record(
@@ -3095,21 +3100,9 @@ class AccountSeeder:
             )["DBCluster"]["DBClusterArn"],
         )
         if good:
-            for index, zone in enumerate("ab", start=1):
-                self.step(
-                    region,
-                    f"aurora mysql instance {index}",
-                    lambda i=index, z=zone: rds.create_db_instance(
-                        DBInstanceIdentifier=f"stance-aurora-mysql-{i}",
-                        DBClusterIdentifier="stance-aurora-mysql",
-                        DBInstanceClass="db.r6g.large",
-                        Engine="aurora-mysql",
-                        AvailabilityZone=f"{region}{z}",
-                        PubliclyAccessible=False,
-                        AutoMinorVersionUpgrade=True,
-                        EnableIAMDatabaseAuthentication=True,
-                    ),
-                )
+            self.cluster_instances(
+                rds, region, "stance-aurora-mysql", "aurora-mysql", "aurora mysql"
+            )
         else:
             # Aurora PostgreSQL that exports no logs (A's stance-aurora exports them).
             out["aurora_postgres_cluster_no_logs"] = self.step(
