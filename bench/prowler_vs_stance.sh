@@ -6,7 +6,7 @@
 # Steps: start moto through tests/support/moto_server.py on a free port with a request log,
 # seed tests/support/seed_scenario.py (account A compliant, B misconfigured, two regions), run
 # Prowler once per account (its --role takes one role ARN, so one account per run), re-seed,
-# run stance once for both accounts, print the table.
+# run stance once for both accounts, then (when built) the SDK floor below, print the table.
 #
 # Measurements: wall time, CPU time (user + system) and peak RSS from GNU time
 # (`/usr/bin/time -v`); CPU time is the figure to trust on a busy machine. API calls are the
@@ -25,7 +25,12 @@
 #   REGIONS        comma-separated            (default us-east-1,eu-west-1)
 #   ROLE_NAME      role assumed in each account (default StanceAudit)
 #   WORK           scratch directory          (default a new /tmp/stance-bench.XXXXXX)
-#   SKIP_PROWLER=1 / SKIP_STANCE=1            skip a tool
+#   SDK_FLOOR      bench/sdk-floor's binary   (default target/release/sdk-floor; build it with
+#                  `CARGO_TARGET_DIR=target cargo build --release --manifest-path
+#                  bench/sdk-floor/Cargo.toml`): the AWS SDK for Rust alone, one read call per
+#                  service client stance uses, one at a time, in every account and region; its
+#                  peak RSS is the floor under any scanner built on that SDK
+#   SKIP_PROWLER=1 / SKIP_STANCE=1 / SKIP_SDK_FLOOR=1   skip a tool
 #
 # Results: bench/results/prowler-cis4-<account>.json (Prowler's CIS 4.0 verdict per requirement)
 # and bench/results/prowler_vs_stance.json (the table); raw outputs stay in $WORK.
@@ -36,6 +41,7 @@ PYTHON=${PYTHON:-python3}
 PROWLER=${PROWLER:-/work/venvs/prowler/bin/prowler}
 PROWLER_ARGS=${PROWLER_ARGS:---scan-unused-services}
 STANCE=${STANCE:-$ROOT/target/release/stance}
+SDK_FLOOR=${SDK_FLOOR:-$ROOT/target/release/sdk-floor}
 ACCOUNTS=${ACCOUNTS:-111111111111,222222222222}
 REGIONS=${REGIONS:-us-east-1,eu-west-1}
 ROLE_NAME=${ROLE_NAME:-StanceAudit}
@@ -140,6 +146,16 @@ if [[ "${SKIP_STANCE:-0}" != 1 ]]; then
             --fail-on never -o "json=$WORK/stance/findings.json"
     else
         echo "stance: $STANCE not found; build it with 'cargo build --release' (skipped)"
+    fi
+fi
+
+if [[ "${SKIP_SDK_FLOOR:-0}" != 1 ]]; then
+    if [[ -x "$SDK_FLOOR" ]]; then
+        seed
+        measure "sdk-floor" "$SDK_FLOOR" "$ENDPOINT" "$ROLE_NAME" "${ACCOUNT_LIST[@]}" -- \
+            "${REGION_LIST[@]}"
+    else
+        echo "sdk-floor: $SDK_FLOOR not found (skipped)"
     fi
 fi
 
