@@ -225,8 +225,8 @@ impl CompiledChecks {
                 });
             }
             // Every program carries a copy of every module's source text, for listings and
-            // serialization only: the VM never reads it. Thirty programs of the whole catalogue
-            // held 8 MB of copies.
+            // serialization only: the VM never reads it. The 46 programs of the whole catalogue
+            // held 46 copies of its 277 KB of Rego.
             if let Some(program) = Arc::get_mut(&mut program) {
                 program.sources = Vec::new();
             }
