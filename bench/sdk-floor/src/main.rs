@@ -27,7 +27,7 @@ async fn calls(conf: SdkConfig, account: String) -> usize {
     let mut ok = 0;
     ok += call!(aws_sdk_sts, get_caller_identity()).await;
     ok += call!(aws_sdk_organizations, describe_organization()).await;
-    ok += call!(aws_sdk_iam, get_account_authorization_details()).await;
+    ok += call!(aws_sdk_iam, list_users()).await;
     ok += usize::from(s3.list_buckets().send().await.is_ok());
     ok += call!(
         aws_sdk_s3control,
