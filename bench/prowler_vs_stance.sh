@@ -30,6 +30,7 @@
 #                  bench/sdk-floor/Cargo.toml`): the AWS SDK for Rust alone, one read call per
 #                  service client stance uses, one at a time, in every account and region; its
 #                  peak RSS is the floor under any scanner built on that SDK
+#                  (SDK_FLOOR_SERVICES=iam,s3,... restricts it to those services)
 #   SKIP_PROWLER=1 / SKIP_STANCE=1 / SKIP_SDK_FLOOR=1   skip a tool
 #
 # Results: bench/results/prowler-cis4-<account>.json (Prowler's CIS 4.0 verdict per requirement)
