@@ -40,44 +40,129 @@ fn hostile_snapshot(dir: &Path) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn untrusted_strings_render_inert_everywhere() {
+/// A CloudFormation template whose names, tags, descriptions and suppression reason carry the
+/// same strings. A JSON string literal is also a valid YAML double-quoted scalar.
+fn hostile_template(dir: &Path) -> std::path::PathBuf {
+    let hostile = serde_json::to_string(HOSTILE_NAME).unwrap();
+    let template = format!(
+        r#"AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  HostileBucket:
+    Type: AWS::S3::Bucket
+    Metadata:
+      stance:
+        suppress:
+          - check: s3_bucket_access_logging_enabled
+            reason: {hostile}
+    Properties:
+      BucketName: {hostile}
+      Tags:
+        - Key: owner
+          Value: "</td><script>alert(2)</script>\e]0;pwned\a"
+  HostileGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupName: {hostile}
+      GroupDescription: "\e]0;pwned\a <b>description</b>"
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+          Description: {hostile}
+"#
+    );
+    let path = dir.join("hostile.yaml");
+    std::fs::write(&path, template).unwrap();
+    path
+}
+
+/// A Terraform plan (`terraform show -json`) with the same strings in its values.
+fn hostile_plan(dir: &Path) -> std::path::PathBuf {
+    let resource = |kind: &str, name: &str, values: serde_json::Value| {
+        json!({"address": format!("{kind}.{name}"), "mode": "managed", "type": kind, "name": name,
+               "provider_name": "registry.terraform.io/hashicorp/aws", "values": values})
+    };
+    let plan = json!({
+        "format_version": "1.2",
+        "terraform_version": "1.9.5",
+        "planned_values": {"root_module": {"resources": [
+            resource("aws_s3_bucket", "hostile", json!({"bucket": HOSTILE_NAME,
+                "tags": {"owner": "</td><script>alert(2)</script>\u{1b}]0;pwned\u{7}"}})),
+            resource("aws_security_group", "hostile", json!({"name": HOSTILE_NAME,
+                "description": "\u{1b}]0;pwned\u{7} <b>description</b>",
+                "ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22,
+                             "cidr_blocks": ["0.0.0.0/0"], "description": HOSTILE_NAME}]})),
+        ]}},
+    });
+    let path = dir.join("hostile.tfplan.json");
+    std::fs::write(&path, serde_json::to_string(&plan).unwrap()).unwrap();
+    path
+}
+
+/// Scans `source` (a snapshot, template or plan) into every human-facing output and asserts
+/// that the hostile strings arrive in each, inert.
+fn assert_scan_renders_inert(source_flag: &str, source: &Path) {
     let dir = tempfile::tempdir().unwrap();
-    let snap = hostile_snapshot(dir.path());
     let p = |n: &str| dir.path().join(n);
     let out = run(stance()
-        .args(["scan", "--fail-on", "never", "--inventory"])
-        .arg(&snap)
+        .args(["scan", "--fail-on", "never", source_flag])
+        .arg(source)
         .args(["-o", &format!("html={}", p("r.html").display())])
         .args(["-o", &format!("sarif={}", p("r.sarif").display())])
         .args(["-o", &format!("markdown={}", p("r.md").display())])
         .args(["-o", &format!("text={}", p("r.txt").display())]));
     assert!(out.status.success(), "{}", stderr(&out));
     let read = |n: &str| std::fs::read_to_string(p(n)).unwrap();
+    let source = source.display();
 
     let html = read("r.html");
-    assert!(!html.contains("<img src=x"), "raw <img> in HTML");
-    assert!(!html.contains("<script>alert(2)"), "raw <script> in HTML");
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img src=x"), "{source}: raw <img> in HTML");
+    assert!(
+        !html.contains("<script>alert(2)"),
+        "{source}: raw <script> in HTML"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{source}"
+    );
     assert_eq!(
         html.matches("<script>").count(),
         1,
-        "only the report's own script"
+        "{source}: only the report's own script"
+    );
+    // Inert in a browser anyway, but not in a terminal that prints the file.
+    assert!(
+        !html
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+        "{source}: control character in HTML"
     );
 
     // SARIF: link syntax escaped, control characters gone.
     let sarif = read("r.sarif");
-    assert!(!sarif.contains("\\u001b"), "escape sequences in SARIF");
+    assert!(
+        !sarif.contains("\\u001b") && !sarif.contains("\\u0007"),
+        "{source}: escape sequences in SARIF"
+    );
     assert!(
         !sarif.contains("[click](https://evil.example)"),
-        "live markdown link in SARIF"
+        "{source}: live markdown link in SARIF"
     );
     let doc: serde_json::Value = serde_json::from_str(&sarif).unwrap();
-    for r in doc["runs"][0]["results"].as_array().unwrap() {
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|r| r["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("<img src=x onerror=alert(1)>\\[click\\]")),
+        "{source}: the hostile name is not in any SARIF message"
+    );
+    for r in results {
         let text = r["message"]["text"].as_str().unwrap();
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
-            "{text:?}"
+            "{source}: {text:?}"
         );
     }
 
@@ -85,18 +170,31 @@ fn untrusted_strings_render_inert_everywhere() {
     let md = read("r.md");
     assert!(
         !md.replace("\\<", "").contains("<img"),
-        "unescaped <img> in markdown: {md}"
+        "{source}: unescaped <img> in markdown: {md}"
     );
-    assert!(!md.contains("[click]("), "{md}");
-    assert!(!md.contains('\u{1b}'));
-    assert!(md.contains("\\<img"));
+    assert!(!md.contains("[click]("), "{source}: {md}");
+    assert!(!md.contains('\u{1b}'), "{source}: {md}");
+    assert!(md.contains("\\<img"), "{source}: {md}");
 
     // Terminal and text outputs: no escape sequences reach the terminal.
-    assert!(!read("r.txt").contains('\u{1b}'));
+    assert!(!read("r.txt").contains('\u{1b}'), "{source}");
     assert!(
-        !stdout(&out).contains('\u{1b}'),
-        "terminal output carries an escape sequence"
+        !stdout(&out).contains('\u{1b}') && !stdout(&out).contains('\u{7}'),
+        "{source}: terminal output carries an escape sequence"
     );
+}
+
+#[test]
+fn untrusted_strings_in_a_snapshot_render_inert_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_scan_renders_inert("--inventory", &hostile_snapshot(dir.path()));
+}
+
+#[test]
+fn untrusted_template_and_plan_values_render_inert_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_scan_renders_inert("--iac", &hostile_template(dir.path()));
+    assert_scan_renders_inert("--iac", &hostile_plan(dir.path()));
 }
 
 #[test]
@@ -213,4 +311,157 @@ fn secrets_never_reach_logs_or_outputs() {
             .unwrap()
             .contains("DB_PASSWORD")
     );
+}
+
+#[test]
+fn secrets_in_templates_and_plans_never_reach_logs_or_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    // Each value sits in a field that holds secrets or code; every resource that holds one is
+    // mapped, so the values pass through the parsers and the model.
+    let template = r##"AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  DbPassword:
+    Type: String
+    NoEcho: true
+    Default: canary-cfn-parameter-2e6a
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: arn:aws:iam::111111111111:role/app
+      Code: {ZipFile: "print('canary-cfn-inline-code-77aa')"}
+      Environment:
+        Variables:
+          DB_PASSWORD: canary-cfn-lambda-env-41c9
+  Box:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      UserData: {"Fn::Base64": "#!/bin/sh\nexport TOKEN=canary-cfn-user-data-9e02\n"}
+  Vault:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      SecretString: canary-cfn-secret-string-5b7d
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      DBInstanceClass: db.t3.micro
+      MasterUsername: app
+      MasterUserPassword: !Ref DbPassword
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: app:1
+          Environment:
+            - Name: API_TOKEN
+              Value: canary-cfn-container-env-d470
+"##;
+    std::fs::write(p("app.yaml"), template).unwrap();
+    let resource = |kind: &str, name: &str, values: serde_json::Value| {
+        json!({"address": format!("{kind}.{name}"), "mode": "managed", "type": kind, "name": name,
+               "provider_name": "registry.terraform.io/hashicorp/aws", "values": values,
+               "sensitive_values": {}})
+    };
+    let plan = json!({
+        "format_version": "1.2",
+        "terraform_version": "1.9.5",
+        "planned_values": {"root_module": {"resources": [
+            resource("aws_lambda_function", "fn", json!({"function_name": "fn", "runtime": "python3.12",
+                "environment": [{"variables": {"DB_PASSWORD": "canary-tf-lambda-env-8d21"}}]})),
+            resource("aws_instance", "box", json!({"ami": "ami-1",
+                "user_data": "export TOKEN=canary-tf-user-data-61fe"})),
+            resource("aws_db_instance", "db", json!({"engine": "mysql",
+                "instance_class": "db.t3.micro", "username": "app",
+                "password": "canary-tf-db-password-0a4b"})),
+            resource("aws_iam_user", "ci", json!({"name": "ci"})),
+            resource("aws_iam_access_key", "ci", json!({"user": "ci", "status": "Active",
+                "secret": "canary-tf-access-key-secret-93c5"})),
+            resource("aws_iam_user_login_profile", "ci", json!({"user": "ci",
+                "password": "canary-tf-login-password-c71e"})),
+            resource("aws_ecs_task_definition", "task", json!({"family": "app",
+                "container_definitions": serde_json::to_string(&json!([{"name": "app",
+                    "image": "app:1",
+                    "environment": [{"name": "API_TOKEN", "value": "canary-tf-container-env-5f09"}]}]))
+                    .unwrap()})),
+        ]}},
+    });
+    std::fs::write(p("plan.json"), serde_json::to_string_pretty(&plan).unwrap()).unwrap();
+    let canaries: Vec<String> = [template.to_string(), plan.to_string()]
+        .iter()
+        .flat_map(|text| {
+            text.match_indices("canary-")
+                .map(|(at, _)| {
+                    text[at..]
+                        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                        .next()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(canaries.len(), 12, "{canaries:?}");
+
+    let out = run(stance()
+        .env("RUST_LOG", "trace")
+        .args(["scan", "-vvv", "--fail-on", "never", "--iac"])
+        .arg(p("app.yaml"))
+        .arg("--iac")
+        .arg(p("plan.json"))
+        .args(["-o", &format!("json={}", p("r.json").display())])
+        .args(["-o", &format!("sarif={}", p("r.sarif").display())])
+        .args(["-o", &format!("asff={}", p("r.asff").display())])
+        .args(["-o", &format!("html={}", p("r.html").display())])
+        .args(["-o", &format!("markdown={}", p("r.md").display())])
+        .args(["-o", &format!("text={}", p("r.txt").display())]));
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Every resource that carries a canary was mapped and judged.
+    let result: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(p("r.json")).unwrap()).unwrap();
+    let ids: std::collections::BTreeSet<&str> = result["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["resource"]["id"].as_str())
+        .collect();
+    for mapped in [
+        "#Fn",
+        "#Box",
+        "#Vault",
+        "#Db",
+        "#Task",
+        "aws_lambda_function.fn",
+        "aws_instance.box",
+        "aws_db_instance.db",
+        "aws_iam_user.ci",
+        "aws_ecs_task_definition.task",
+    ] {
+        assert!(
+            ids.iter().any(|id| id.ends_with(mapped)),
+            "{mapped} not among the judged resources: {ids:?}"
+        );
+    }
+
+    let mut haystacks = vec![
+        ("stdout".to_string(), stdout(&out)),
+        ("stderr (trace logs)".to_string(), stderr(&out)),
+    ];
+    for f in ["r.json", "r.sarif", "r.asff", "r.html", "r.md", "r.txt"] {
+        haystacks.push((f.to_string(), std::fs::read_to_string(p(f)).unwrap()));
+    }
+    for (name, text) in &haystacks {
+        for canary in &canaries {
+            assert!(
+                !text.contains(canary.as_str()),
+                "{canary} leaked into {name}"
+            );
+        }
+    }
 }

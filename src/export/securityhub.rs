@@ -201,7 +201,7 @@ impl ImportSummary {
                     "  {}: {} findings not imported: {}",
                     d.destination,
                     f.findings,
-                    crate::report::terminal::inert(&f.reason)
+                    crate::report::inert(&f.reason)
                 )?;
             }
             for r in d.rejected.iter().take(LISTED_REJECTIONS) {
@@ -209,8 +209,8 @@ impl ImportSummary {
                     out,
                     "  {}: {} rejected: {}",
                     d.destination,
-                    crate::report::terminal::inert(&r.id),
-                    crate::report::terminal::inert(&r.reason)
+                    crate::report::inert(&r.id),
+                    crate::report::inert(&r.reason)
                 )?;
             }
             if d.rejected.len() > LISTED_REJECTIONS {
@@ -226,7 +226,7 @@ impl ImportSummary {
             writeln!(
                 out,
                 "  {} not sent: {}",
-                crate::report::terminal::inert(&r.id),
+                crate::report::inert(&r.id),
                 r.reason
             )?;
         }

@@ -3,7 +3,8 @@
 //!
 //! Every string from the inventory (names, tags, messages) reaches the page only through tera's
 //! HTML autoescaping, and the filter script reads `data-*` attributes and sets `textContent`,
-//! never `innerHTML`, so a resource named `<script>` stays text.
+//! never `innerHTML`, so a resource named `<script>` stays text. Control characters in those
+//! strings (terminal escape sequences) are replaced after rendering.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -162,7 +163,24 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     let html = tera
         .render("report.html", &context)
         .map_err(|e| std::io::Error::other(format!("{e:?}")))?;
-    out.write_all(html.as_bytes())
+    out.write_all(without_control_characters(&html).as_bytes())
+}
+
+/// The page with every control character but line breaks and tabs replaced.
+///
+/// Autoescaping makes markup in untrusted strings inert, but not terminal escape sequences: a
+/// browser ignores them, a terminal running `cat report.html` or `less -R` would obey them. The
+/// template itself holds no other control characters, so whatever is replaced came from the data.
+fn without_control_characters(html: &str) -> std::borrow::Cow<'_, str> {
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    if !html.contains(stray) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    std::borrow::Cow::Owned(
+        html.chars()
+            .map(|c| if stray(c) { '\u{fffd}' } else { c })
+            .collect(),
+    )
 }
 
 fn context(result: &ScanResult) -> tera::Context {

@@ -124,6 +124,14 @@ pub struct RenderOptions {
     pub sarif: sarif::SarifOptions,
 }
 
+/// Replaces control characters (ESC, CR, BEL...) with U+FFFD, so that untrusted text (names,
+/// tags, template values) cannot drive the terminal that prints it.
+pub fn inert(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
 /// Renders one output, atomically.
 pub fn render(
     result: &ScanResult,

@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 
 use crate::check::metadata::{CheckMeta, Severity, framework_title};
 use crate::finding::{BaselineState, Finding, ScanResult, Status};
+use crate::report::inert;
 
 /// GitHub's maximum number of results per run.
 pub const MAX_RESULTS: usize = 25_000;
@@ -69,14 +70,6 @@ pub fn plain_text(s: &str) -> String {
         }
     }
     out
-}
-
-/// Untrusted text with control characters (escape sequences, bells, carriage returns)
-/// replaced, for SARIF fields that are not messages.
-pub fn inert(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
 }
 
 /// Escapes untrusted text for inclusion in markdown: every markdown and HTML metacharacter is

@@ -12,6 +12,7 @@ use anstyle::{AnsiColor, Style};
 use crate::check::metadata::{FRAMEWORKS, Severity, framework_title};
 use crate::finding::{BaselineState, ScanResult, Status};
 use crate::frameworks::{ControlState, ControlStatus, selected_control_statuses, state_counts};
+use crate::report::inert;
 
 /// How many open findings to list.
 pub const TOP_FINDINGS: usize = 15;
@@ -21,13 +22,6 @@ pub const SEVERITY_CHANGES: usize = 10;
 
 /// Width of a control line's detail (guidance or check list) before it is cut.
 const DETAIL_WIDTH: usize = 90;
-
-/// Replaces control characters (ESC, CR, BEL...) so untrusted text prints inert.
-pub fn inert(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
-}
 
 fn severity_style(s: Severity) -> Style {
     match s {
