@@ -424,6 +424,62 @@ fn iam_action(op: &str) -> String {
     format!("{prefix}:{name}")
 }
 
+/// The summary (tests/support/recording.py) of a moto request log: totals and mutating calls.
+fn recorded_requests(log: &Path) -> Value {
+    let out = Command::new("python3")
+        .arg(root().join("tests/support/recording.py"))
+        .arg(log)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Asserts that every operation a scan counted (`STANCE_RECORD_OPERATIONS` lines on its
+/// stderr) is a read-only action listed in docs/iam-policy.json; returns the IAM actions.
+fn assert_actions_read_only_and_in_policy(scan_stderr: &str) -> BTreeSet<String> {
+    let policy: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/iam-policy.json")).unwrap(),
+    )
+    .unwrap();
+    let allowed: BTreeSet<String> = policy["Statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["Action"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+        })
+        .collect();
+    let used: BTreeSet<String> = scan_stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("stance-operation "))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(iam_action)
+        .collect();
+    for action in &used {
+        let name = action.split_once(':').unwrap().1;
+        let read = ["List", "Describe", "Get"]
+            .iter()
+            .any(|p| name.starts_with(p))
+            || action == "iam:GenerateCredentialReport";
+        assert!(read, "{action} is not a read-only action");
+        assert!(
+            allowed.contains(action),
+            "{action} is used but missing from docs/iam-policy.json"
+        );
+    }
+    used
+}
+
 #[test]
 fn live_scan_of_a_seeded_multi_account_moto() {
     let moto = scenario();
@@ -515,18 +571,7 @@ fn live_scan_of_a_seeded_multi_account_moto() {
     // scenario may scan at the same time: their requests are stance's too.)
     let scan_log = dir.path().join("scan-requests.jsonl");
     moto.log_since(offset, &scan_log);
-    let out = Command::new("python3")
-        .arg(root().join("tests/support/recording.py"))
-        .arg(&scan_log)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = recorded_requests(&scan_log);
     assert_eq!(
         summary["mutating"],
         serde_json::json!([]),
@@ -538,47 +583,106 @@ fn live_scan_of_a_seeded_multi_account_moto() {
         requests >= calls,
         "moto saw {requests} requests for {calls} counted calls"
     );
-
-    // Every operation the scan used is read-only and listed in the documented IAM policy.
-    let policy: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("docs/iam-policy.json")).unwrap(),
-    )
-    .unwrap();
-    let allowed: BTreeSet<String> = policy["Statement"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| {
-            s["Action"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a.as_str().unwrap().to_string())
-        })
-        .collect();
-    let used: BTreeSet<String> = scan_stderr
-        .lines()
-        .filter_map(|l| l.strip_prefix("stance-operation "))
-        .filter_map(|l| l.split_whitespace().next())
-        .map(iam_action)
-        .collect();
+    let used = assert_actions_read_only_and_in_policy(&scan_stderr);
     assert!(used.len() > 50, "{used:?}");
-    for action in &used {
-        let name = action.split_once(':').unwrap().1;
-        let read = ["List", "Describe", "Get"]
-            .iter()
-            .any(|p| name.starts_with(p))
-            || action == "iam:GenerateCredentialReport";
-        assert!(read, "{action} is not a read-only action");
-        assert!(
-            allowed.contains(action),
-            "{action} is used but missing from docs/iam-policy.json"
-        );
-    }
     eprintln!(
         "read-only: {requests} requests recorded by moto, 0 mutating; {} distinct IAM actions used, all read-only and all in docs/iam-policy.json",
         used.len()
     );
+}
+
+/// `--org`: the accounts come from AWS Organizations (the ACTIVE ones: a closed account is
+/// skipped), each member is reached through the default `OrganizationAccountAccessRole`, and
+/// the discovery is as read-only as the rest of the scan. Its own moto: an organization in the
+/// shared scenario would change the other tests' accounts.
+#[test]
+fn org_scan_discovers_the_active_accounts_and_stays_read_only() {
+    let moto = moto::Moto::start();
+    let seeded = Command::new("python3")
+        .env("AWS_ACCESS_KEY_ID", "seed")
+        .env("AWS_SECRET_ACCESS_KEY", "seed")
+        .arg(root().join("tests/support/seed_org.py"))
+        .args(["--endpoint", &moto.endpoint(), "--members", "3"])
+        .output()
+        .unwrap();
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    let org: Value = serde_json::from_slice(&seeded.stdout).unwrap();
+    let management = org["management"].as_str().unwrap();
+    let mut expected: Vec<&str> = org["active"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    expected.push(management);
+    expected.sort();
+    assert_eq!(expected.len(), 3);
+    let suspended = org["suspended"][0].as_str().unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("org.json");
+    let offset = moto.log_offset();
+    let out = run(aws_env(&mut stance())
+        .env("STANCE_RECORD_OPERATIONS", "1")
+        .args([
+            "scan",
+            "--org",
+            "--endpoint-url",
+            &moto.endpoint(),
+            "--regions",
+            "us-east-1",
+            "--fail-on",
+            "never",
+        ])
+        .arg("-o")
+        .arg(format!("json={}", json.display())));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = read_json(&json);
+    assert_eq!(doc["scan"]["accounts"], serde_json::json!(expected));
+    for account in &expected {
+        let root_mfa: Vec<&Value> = results_of(&doc, "iam_root_mfa_enabled")
+            .into_iter()
+            .filter(|r| r["resource"]["account_id"] == *account)
+            .collect();
+        assert_eq!(root_mfa.len(), 1, "{account} was not scanned");
+    }
+    assert!(
+        !doc.to_string().contains(suspended),
+        "the closed account {suspended} was scanned"
+    );
+    let gaps = doc["gaps"].as_array().unwrap();
+    assert!(
+        !gaps.iter().any(|g| g["service"] == "sts"),
+        "a member account was not reached: {gaps:?}"
+    );
+
+    let log = dir.path().join("org-requests.jsonl");
+    moto.log_since(offset, &log);
+    let summary = recorded_requests(&log);
+    assert_eq!(summary["mutating"], serde_json::json!([]));
+    let count = |action: &str| {
+        summary["by_action"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                format!(
+                    "{}:{}",
+                    r["service"].as_str().unwrap(),
+                    r["action"].as_str().unwrap()
+                ) == action
+            })
+            .map(|r| r["count"].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    assert_eq!(count("organizations:ListAccounts"), 1);
+    assert_eq!(count("sts:AssumeRole"), 2, "one role per member account");
+    let used = assert_actions_read_only_and_in_policy(&stderr(&out));
+    assert!(used.contains("organizations:ListAccounts"), "{used:?}");
 }
 
 #[test]
