@@ -234,11 +234,17 @@ fn secrets_never_reach_logs_or_outputs() {
         .collect();
     assert_eq!(canaries.len(), 4);
     let secret_key = "stance-canary-secret-access-key-3d1f";
+    let session_token = "stance-canary-session-token-a81e";
     canaries.push(secret_key.to_string());
+    canaries.push(session_token.to_string());
+    // The account is scanned through a role: the session tokens moto issues for it all start
+    // with this prefix (moto/sts/utils.py), and must not appear either.
+    canaries.push("FQoGZXIvYXdzEBYaD".to_string());
     let p = |n: &str| dir.path().join(n);
     let out = run(stance()
         .env("AWS_ACCESS_KEY_ID", "AKIASTANCECANARY0001")
         .env("AWS_SECRET_ACCESS_KEY", secret_key)
+        .env("AWS_SESSION_TOKEN", session_token)
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("RUST_LOG", "trace")
         .args([
@@ -264,6 +270,7 @@ fn secrets_never_reach_logs_or_outputs() {
     let inv = run(stance()
         .env("AWS_ACCESS_KEY_ID", "AKIASTANCECANARY0001")
         .env("AWS_SECRET_ACCESS_KEY", secret_key)
+        .env("AWS_SESSION_TOKEN", session_token)
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .args([
             "inventory",
