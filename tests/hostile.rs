@@ -77,12 +77,15 @@ Resources:
     path
 }
 
+/// A managed resource of a Terraform plan's `planned_values`.
+fn resource(kind: &str, name: &str, values: serde_json::Value) -> serde_json::Value {
+    json!({"address": format!("{kind}.{name}"), "mode": "managed", "type": kind, "name": name,
+           "provider_name": "registry.terraform.io/hashicorp/aws", "values": values,
+           "sensitive_values": {}})
+}
+
 /// A Terraform plan (`terraform show -json`) with the same strings in its values.
 fn hostile_plan(dir: &Path) -> std::path::PathBuf {
-    let resource = |kind: &str, name: &str, values: serde_json::Value| {
-        json!({"address": format!("{kind}.{name}"), "mode": "managed", "type": kind, "name": name,
-               "provider_name": "registry.terraform.io/hashicorp/aws", "values": values})
-    };
     let plan = json!({
         "format_version": "1.2",
         "terraform_version": "1.9.5",
@@ -370,11 +373,6 @@ Resources:
               Value: canary-cfn-container-env-d470
 "##;
     std::fs::write(p("app.yaml"), template).unwrap();
-    let resource = |kind: &str, name: &str, values: serde_json::Value| {
-        json!({"address": format!("{kind}.{name}"), "mode": "managed", "type": kind, "name": name,
-               "provider_name": "registry.terraform.io/hashicorp/aws", "values": values,
-               "sensitive_values": {}})
-    };
     let plan = json!({
         "format_version": "1.2",
         "terraform_version": "1.9.5",

@@ -424,22 +424,6 @@ fn iam_action(op: &str) -> String {
     format!("{prefix}:{name}")
 }
 
-/// The summary (tests/support/recording.py) of a moto request log: totals and mutating calls.
-fn recorded_requests(log: &Path) -> Value {
-    let out = Command::new("python3")
-        .arg(root().join("tests/support/recording.py"))
-        .arg(log)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 /// Asserts that every operation a scan counted (`STANCE_RECORD_OPERATIONS` lines on its
 /// stderr) is a read-only action listed in docs/iam-policy.json; returns the IAM actions.
 fn assert_actions_read_only_and_in_policy(scan_stderr: &str) -> BTreeSet<String> {
@@ -571,14 +555,9 @@ fn live_scan_of_a_seeded_multi_account_moto() {
     // scenario may scan at the same time: their requests are stance's too.)
     let scan_log = dir.path().join("scan-requests.jsonl");
     moto.log_since(offset, &scan_log);
-    let summary = recorded_requests(&scan_log);
-    assert_eq!(
-        summary["mutating"],
-        serde_json::json!([]),
-        "mutating calls: {}",
-        summary["mutating"]
-    );
-    let requests = summary["total"].as_u64().unwrap();
+    let recorded = moto::recorded_requests(&scan_log);
+    assert_eq!(recorded.mutating, Vec::<String>::new(), "mutating calls");
+    let requests = recorded.total;
     assert!(
         requests >= calls,
         "moto saw {requests} requests for {calls} counted calls"
@@ -662,23 +641,9 @@ fn org_scan_discovers_the_active_accounts_and_stays_read_only() {
 
     let log = dir.path().join("org-requests.jsonl");
     moto.log_since(offset, &log);
-    let summary = recorded_requests(&log);
-    assert_eq!(summary["mutating"], serde_json::json!([]));
-    let count = |action: &str| {
-        summary["by_action"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| {
-                format!(
-                    "{}:{}",
-                    r["service"].as_str().unwrap(),
-                    r["action"].as_str().unwrap()
-                ) == action
-            })
-            .map(|r| r["count"].as_u64().unwrap())
-            .sum::<u64>()
-    };
+    let recorded = moto::recorded_requests(&log);
+    assert_eq!(recorded.mutating, Vec::<String>::new());
+    let count = |action: &str| recorded.counts.get(action).copied().unwrap_or(0);
     assert_eq!(count("organizations:ListAccounts"), 1);
     assert_eq!(count("sts:AssumeRole"), 2, "one role per member account");
     let used = assert_actions_read_only_and_in_policy(&stderr(&out));

@@ -110,44 +110,6 @@ fn failed_ids(findings: &[Value]) -> BTreeSet<String> {
         .collect()
 }
 
-/// `service:Action` → count, of the requests in a moto request log.
-fn actions(log: &Path) -> (BTreeMap<String, u64>, Vec<String>) {
-    let out = Command::new("python3")
-        .arg(root().join("tests/support/recording.py"))
-        .arg(log)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let counts = summary["by_action"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                format!(
-                    "{}:{}",
-                    a["service"].as_str().unwrap(),
-                    a["action"].as_str().unwrap()
-                ),
-                a["count"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    let mutating = summary["mutating"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m.as_str().unwrap().to_string())
-        .collect();
-    (counts, mutating)
-}
-
 #[test]
 fn demo_findings_land_in_security_hub_per_account_and_region_in_batches_of_100() {
     let moto = moto::Moto::start();
@@ -198,7 +160,9 @@ fn demo_findings_land_in_security_hub_per_account_and_region_in_batches_of_100()
     // BatchImportFindings.
     let log = dir.path().join("requests.jsonl");
     moto.log_since(offset, &log);
-    let (counts, mutating) = actions(&log);
+    let moto::RecordedRequests {
+        counts, mutating, ..
+    } = moto::recorded_requests(&log);
     assert_eq!(
         counts.get("securityhub:BatchImportFindings").copied(),
         Some(calls as u64),

@@ -137,6 +137,55 @@ pub fn log_since(request_log: &Path, offset: u64, dest: &Path) {
     std::fs::write(dest, &all[start..]).expect("write log slice");
 }
 
+/// What a moto request log holds, as tests/support/recording.py classifies it.
+pub struct RecordedRequests {
+    /// Requests in the log.
+    pub total: u64,
+    /// `service:Action` → requests.
+    pub counts: std::collections::BTreeMap<String, u64>,
+    /// The requests that are not read-only, as `service:Action METHOD path`.
+    pub mutating: Vec<String>,
+}
+
+/// Classifies the requests of a moto request log (tests/support/recording.py).
+pub fn recorded_requests(log: &Path) -> RecordedRequests {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("python3")
+        .arg(root.join("tests/support/recording.py"))
+        .arg(log)
+        .arg("--json")
+        .output()
+        .expect("python3 runs recording.py");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("recording.py prints JSON");
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    RecordedRequests {
+        total: summary["total"].as_u64().unwrap_or_default(),
+        counts: summary["by_action"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                (
+                    format!("{}:{}", text(&a["service"]), text(&a["action"])),
+                    a["count"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        mutating: summary["mutating"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(text)
+            .collect(),
+    }
+}
+
 /// Dummy credentials for moto, and no instance metadata lookups.
 pub fn aws_env(cmd: &mut assert_cmd::Command) -> &mut assert_cmd::Command {
     cmd.env("AWS_ACCESS_KEY_ID", "stance-test")
