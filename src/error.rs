@@ -97,3 +97,27 @@ pub fn json_error(path: &str, err: &serde_json::Error) -> String {
         format!("{path}:{}:{}: {message}", err.line(), err.column())
     }
 }
+
+/// The line, column and reason of a serde-saphyr error. The reason comes without the position
+/// text serde-saphyr puts around it (`error: line L column C: ...`, `... at line L, column C`),
+/// so that messages lead with `path:line:col` like every other input error.
+pub fn yaml_error(err: &serde_saphyr::Error) -> (u64, u64, String) {
+    let (line, column) = err
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let text = err.without_snippet().to_string();
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("invalid YAML");
+    let reason = first.strip_prefix("error: ").unwrap_or(first);
+    let reason = reason
+        .strip_prefix(&format!("line {line} column {column}: "))
+        .unwrap_or(reason);
+    let reason = reason
+        .strip_suffix(&format!(" at line {line}, column {column}"))
+        .unwrap_or(reason);
+    (line, column, reason.to_string())
+}

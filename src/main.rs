@@ -58,9 +58,13 @@ fn main() -> std::process::ExitCode {
             filter = filter.add_directive(directive);
         }
     }
+    // Colours as for the terminal summary (anstream: a terminal, unless NO_COLOR; or
+    // CLICOLOR_FORCE): logs redirected to a file stay plain text.
+    let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(colour)
         .with_target(false)
         .init();
     if let Err(err) = stance::interrupt::install() {
@@ -71,7 +75,14 @@ fn main() -> std::process::ExitCode {
         Err(err) => {
             // Not eprintln!: when stderr is a closed pipe (`stance ... 2>&1 | head`) it would
             // panic; the exit code still tells what happened.
-            let _ = writeln!(std::io::stderr(), "error: {err}");
+            // The message may quote a path or a value from the input: no control character
+            // of theirs reaches the terminal.
+            let message = err.to_string();
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}",
+                stance::report::inert_text(&message)
+            );
             std::process::ExitCode::from(err.exit_code().code())
         }
     }

@@ -211,14 +211,8 @@ pub fn read(path: &Path) -> Result<Vec<Suppression>, StanceError> {
 /// Parses suppressions YAML; `name` names the file in errors.
 pub fn parse(name: &str, text: &str) -> Result<Vec<Suppression>, StanceError> {
     let raw: RawFile = serde_saphyr::from_str(text).map_err(|e| {
-        let line = e.location().map(|l| l.line()).unwrap_or(1);
-        let msg = e.to_string();
-        let first = msg
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("invalid YAML");
-        StanceError::input(format!("{name}:{line}: {first}"))
+        let (line, column, reason) = crate::error::yaml_error(&e);
+        StanceError::input(format!("{name}:{line}:{column}: {reason}"))
     })?;
     raw.suppressions
         .into_iter()
@@ -291,7 +285,11 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("expires must be a date"), "{err}");
         let err = parse("s.yaml", "suppressions:\n  - check: x\n    colour: red\n").unwrap_err();
-        assert!(err.to_string().starts_with("s.yaml:3:"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("s.yaml:3:5: unknown field `colour`, expected one of"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn assert_scan_renders_inert(source_flag: &str, source: &Path) {
     assert!(
         !html
             .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t')),
         "{source}: control character in HTML"
     );
 
@@ -468,5 +468,42 @@ Resources:
                 "{canary} leaked into {name}"
             );
         }
+    }
+}
+
+#[test]
+fn untrusted_file_names_reach_stderr_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name is as untrusted as a template value (a pull request chooses both); the
+    // messages that quote it must not carry its escape sequences to the terminal.
+    let name = "tpl\u{1b}]0;pwned\u{7}\u{1b}[2J.yaml";
+    std::fs::write(
+        dir.path().join(name),
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {a: [}\n",
+    )
+    .unwrap();
+    let parse_error = run(stance()
+        .args(["-v", "scan", "--fail-on", "never", "--iac"])
+        .arg(dir.path().join(name)));
+    assert_eq!(
+        parse_error.status.code(),
+        Some(4),
+        "{}",
+        stderr(&parse_error)
+    );
+    let missing = run(stance()
+        .args(["scan", "--inventory"])
+        .arg(dir.path().join(name.replace("yaml", "json"))));
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+    for (what, out) in [("parse error", &parse_error), ("missing file", &missing)] {
+        let err = stderr(out);
+        assert!(
+            err.contains("pwned"),
+            "{what}: the file is not named: {err}"
+        );
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}'),
+            "{what}: a control character reached stderr: {err:?}"
+        );
     }
 }

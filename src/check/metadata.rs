@@ -203,14 +203,6 @@ fn metadata_block(source: &str) -> Option<(usize, String)> {
     Some((start + 1, yaml))
 }
 
-fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("invalid metadata")
-        .to_string()
-}
-
 /// Whether a source file carries a METADATA block (checks do; library modules do not).
 pub fn has_metadata(source: &str) -> bool {
     source.lines().any(|l| l.trim() == "# METADATA")
@@ -222,9 +214,12 @@ pub fn parse(source: &str) -> Result<CheckMeta, MetadataError> {
         line: 1,
         message: "missing `# METADATA` block".into(),
     })?;
-    let raw: RawAnnotation = serde_saphyr::from_str(&yaml).map_err(|e| MetadataError {
-        line: first_yaml_line + e.location().map(|l| l.line() as usize).unwrap_or(1),
-        message: format!("invalid METADATA: {}", first_line(&e.to_string())),
+    let raw: RawAnnotation = serde_saphyr::from_str(&yaml).map_err(|e| {
+        let (line, _, reason) = crate::error::yaml_error(&e);
+        MetadataError {
+            line: first_yaml_line + line as usize,
+            message: format!("invalid METADATA: {reason}"),
+        }
     })?;
     let line_of = |needle: &str| {
         source

@@ -163,24 +163,10 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     let html = tera
         .render("report.html", &context)
         .map_err(|e| std::io::Error::other(format!("{e:?}")))?;
-    out.write_all(without_control_characters(&html).as_bytes())
-}
-
-/// The page with every control character but line breaks and tabs replaced.
-///
-/// Autoescaping makes markup in untrusted strings inert, but not terminal escape sequences: a
-/// browser ignores them, a terminal running `cat report.html` or `less -R` would obey them. The
-/// template itself holds no other control characters, so whatever is replaced came from the data.
-fn without_control_characters(html: &str) -> std::borrow::Cow<'_, str> {
-    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
-    if !html.contains(stray) {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    std::borrow::Cow::Owned(
-        html.chars()
-            .map(|c| if stray(c) { '\u{fffd}' } else { c })
-            .collect(),
-    )
+    // Autoescaping makes markup in untrusted strings inert, but not terminal escape sequences:
+    // a browser ignores them, a terminal running `cat report.html` would obey them. The
+    // template holds no control character, so whatever is replaced came from the data.
+    out.write_all(crate::report::inert_text(&html).as_bytes())
 }
 
 fn context(result: &ScanResult) -> tera::Context {

@@ -132,6 +132,21 @@ pub fn inert(text: &str) -> String {
         .collect()
 }
 
+/// Like [`inert`], but keeps line breaks and tabs: for multi-line text (a page, an error
+/// message) whose layout matters.
+pub fn inert_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if text.contains(stray) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| if stray(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Renders one output, atomically.
 pub fn render(
     result: &ScanResult,
