@@ -826,3 +826,40 @@ fn access_keys_created_with_a_user_are_judged() {
     let r = result(&doc, "iam_user_single_active_access_key", "aws_iam_user.ci");
     assert_eq!(r["status"], "FAIL", "{r}");
 }
+
+#[test]
+fn a_path_with_no_template_or_plan_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("package.json");
+    std::fs::write(&other, "{\"name\": \"app\"}\n").expect("write");
+    let hcl = dir.path().join("infra");
+    std::fs::create_dir(&hcl).expect("mkdir");
+    std::fs::write(hcl.join("main.tf"), "resource \"aws_s3_bucket\" \"b\" {}\n").expect("write");
+    let out = run(stance()
+        .args(["scan", "--fail-on", "never", "--iac"])
+        .arg(&other)
+        .arg("--iac")
+        .arg(&hcl));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "--iac {}: neither a CloudFormation template nor a Terraform plan; Terraform is scanned through its plan",
+            other.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "--iac {}: no CloudFormation template or Terraform plan among its 0 .yaml",
+            hcl.display()
+        )),
+        "{err}"
+    );
+    // A path that did yield a template is not warned about.
+    let out =
+        run(stance()
+            .current_dir(root())
+            .args(["scan", "--fail-on", "never", "--iac", CFN_YAML]));
+    assert!(!stderr(&out).contains("WARN"), "{}", stderr(&out));
+}

@@ -173,6 +173,26 @@ pub fn load(paths: &[PathBuf], collected_at: Timestamp) -> Result<IacLoad, Stanc
         skipped,
         "IaC files read ({skipped} neither templates nor plans)"
     );
+    // A path that yielded nothing is most often a mistake (a directory of Terraform source, a
+    // file that is not a template): say so rather than report a clean scan of nothing.
+    for (index, path) in paths.iter().enumerate() {
+        if kinds.iter().any(|(i, _)| *i == index) {
+            continue;
+        }
+        let read = files.iter().filter(|(i, _)| *i == index).count();
+        let what = if path.is_file() {
+            "neither a CloudFormation template nor a Terraform plan".to_string()
+        } else {
+            format!(
+                "no CloudFormation template or Terraform plan among its {read} .yaml, .yml, \
+                 .json and .template files"
+            )
+        };
+        tracing::warn!(
+            "--iac {}: {what}; Terraform is scanned through its plan: `terraform show -json PLAN > plan.json`",
+            path.display()
+        );
+    }
     for resource in &mut resources {
         finalize(resource);
     }
