@@ -106,11 +106,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
 
 fn print_stdout(text: &str) -> Result<(), StanceError> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        // A closed pipe (`stance ... | head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| StanceError::Runtime(e.into())),
-    }
+    crate::error::unless_broken_pipe(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
 }
 
 fn check_json(check: &Check) -> serde_json::Value {

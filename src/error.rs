@@ -81,6 +81,15 @@ impl From<crate::check::CheckError> for StanceError {
     }
 }
 
+/// A terminal write's result, where a closed pipe (`stance ... | head`) is not an error: the
+/// reader has what it wanted, and the exit code stays the one the run earned.
+pub fn unless_broken_pipe(written: std::io::Result<()>) -> Result<(), StanceError> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| StanceError::Runtime(e.into())),
+    }
+}
+
 /// Result alias for the run.
 pub type Result<T, E = StanceError> = std::result::Result<T, E>;
 

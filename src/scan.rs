@@ -156,7 +156,7 @@ pub fn write_outputs(
         } else {
             report::terminal::write(result, &mut anstream::stdout())
         };
-        written.map_err(|e| StanceError::Runtime(e.into()))?;
+        crate::error::unless_broken_pipe(written)?;
     }
     Ok(())
 }
@@ -223,7 +223,7 @@ pub fn finish(
         } else {
             summary.write(&mut anstream::stdout())
         };
-        written.map_err(|e| StanceError::Runtime(e.into()))?;
+        crate::error::unless_broken_pipe(written)?;
     }
     // Findings that did not reach Security Hub fail the run like an output that could not be
     // written, whatever the findings themselves earned.

@@ -792,3 +792,20 @@ fn shards_split_a_snapshot_and_merge_refuses_an_incomplete_set() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_closed_stdout_pipe_keeps_the_exit_code_and_says_nothing() {
+    // `stance scan | head -1`: the reader goes away before the summary is printed.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("stance"))
+        .args(["scan", "--fail-on", "any", "--inventory"])
+        .arg(demo())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "findings still fail the run");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -482,7 +482,10 @@ fn untrusted_file_names_reach_stderr_inert() {
         "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {a: [}\n",
     )
     .unwrap();
+    // Without NO_COLOR, as a user runs it: a log read from a file or a CI system carries no
+    // colour sequences either.
     let parse_error = run(stance()
+        .env_remove("NO_COLOR")
         .args(["-v", "scan", "--fail-on", "never", "--iac"])
         .arg(dir.path().join(name)));
     assert_eq!(
