@@ -9,6 +9,34 @@ use crate::error::{ExitCode, StanceError};
 use crate::frameworks;
 use crate::scan::{load_catalog, run_diff, run_inventory, run_merge, run_scan};
 
+/// Stack size of the threads that parse input and evaluate checks: the command's own thread
+/// and rayon's workers (templates are parsed in parallel).
+///
+/// The parsers of untrusted input recurse within depth limits of their own (toml: 80 levels of
+/// nesting, each holding an 80-part dotted key; JSON and YAML: 128 levels), and the deepest
+/// `stance.toml` those limits allow needs about 1 MiB of stack in a release build and several
+/// in a debug build. The platform's defaults (a main thread gets 8 MiB on Linux and macOS but 1
+/// MiB on Windows, a spawned thread 2 MiB) would leave that to chance. Only the pages a thread
+/// touches become resident.
+pub const STACK_BYTES: usize = 64 << 20;
+
+/// Runs the command on a thread with [`STACK_BYTES`] of stack, and gives rayon's workers the
+/// same.
+pub fn run_on_large_stack(cli: Cli) -> Result<ExitCode, StanceError> {
+    // Fails only when the global pool already exists (a caller of the library built it), and
+    // then that pool is kept.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_BYTES)
+        .build_global();
+    std::thread::Builder::new()
+        .name("stance".into())
+        .stack_size(STACK_BYTES)
+        .spawn(move || run(&cli))
+        .map_err(|e| StanceError::Runtime(e.into()))?
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// Runs the command; the exit code on success, or the error that ended the run.
 pub fn run(cli: &Cli) -> Result<ExitCode, StanceError> {
     let config = crate::config::load(cli.config.as_deref())?;

@@ -194,6 +194,11 @@ pub fn parse(name: &str, text: &str) -> Result<Config, StanceError> {
     })
 }
 
+/// The largest configuration file read. A real one is a few kilobytes; the TOML parser's tree
+/// takes about 70 times the size of the text, so the input limit of snapshots would let a
+/// malformed or hostile `stance.toml` (a pull request can change it) take gigabytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// Loads `explicit`, or `stance.toml` in the working directory when it exists.
 pub fn load(explicit: Option<&Path>) -> Result<Option<LoadedConfig>, StanceError> {
     let path = match explicit {
@@ -206,7 +211,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Option<LoadedConfig>, StanceError
             default
         }
     };
-    let text = crate::source::snapshot::read_input(&path)?;
+    let text = crate::source::snapshot::read_input_within(
+        &path,
+        MAX_CONFIG_BYTES,
+        "limit of a configuration file",
+    )?;
     let config = parse(&path.display().to_string(), &text)?;
     Ok(Some(LoadedConfig { config, path }))
 }
@@ -341,6 +350,30 @@ impl LoadedConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_deepest_toml_the_parser_allows_fits_the_stack_stance_gives_it() {
+        // toml stops at 80 levels of arrays and inline tables and at 80-part dotted keys, but
+        // a key at every level multiplies the two: 39 nested `[{` pairs each holding a 79-part
+        // dotted key build a tree 3,000 tables deep, which the parser drops recursively.
+        let deepest = format!(
+            "[scan]\nx = [ {{\n{}{}",
+            format!("{}a = [ {{\n", "a.".repeat(79)).repeat(39),
+            "}]\n".repeat(40)
+        );
+        let err = std::thread::Builder::new()
+            .stack_size(crate::app::STACK_BYTES)
+            .spawn(move || parse("stance.toml", &deepest).map(|_| ()))
+            .unwrap()
+            .join()
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("stance.toml:2:1: unknown field `x`"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn unknown_keys_name_the_line() {

@@ -70,7 +70,7 @@ fn main() -> std::process::ExitCode {
     if let Err(err) = stance::interrupt::install() {
         tracing::warn!("cannot handle Ctrl-C gracefully: {err}");
     }
-    match stance::app::run(&cli) {
+    match stance::app::run_on_large_stack(cli) {
         Ok(code) => std::process::ExitCode::from(code.code()),
         Err(err) => {
             // Not eprintln!: when stderr is a closed pipe (`stance ... 2>&1 | head`) it would

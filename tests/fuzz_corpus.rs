@@ -27,8 +27,19 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// Runs `parse` on every input of `target`'s corpus; returns how many parsed without error.
-fn replay(target: &str, parse: impl Fn(&str) -> bool) -> usize {
+/// Runs `parse` on every input of `target`'s corpus, on a thread with the stack stance gives
+/// its parsers (a test thread's 2 MiB is less than the deepest inputs need in a debug build);
+/// returns how many parsed without error.
+fn replay(target: &'static str, parse: impl Fn(&str) -> bool + Send + 'static) -> usize {
+    std::thread::Builder::new()
+        .stack_size(stance::app::STACK_BYTES)
+        .spawn(move || replay_here(target, parse))
+        .unwrap()
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn replay_here(target: &str, parse: impl Fn(&str) -> bool) -> usize {
     let mut ok = 0;
     for (path, bytes) in corpus(target) {
         let Ok(text) = snapshot::decode_input("input", bytes) else {

@@ -346,6 +346,14 @@ fn malformed_inputs_give_exact_errors_and_exit_codes() {
             message: "unexpected argument '--bogus' found".into(),
         },
         Case {
+            name: "config over 1 MiB",
+            file: "c.toml",
+            content: format!("# {}\n", "x".repeat(1 << 20)).into(),
+            args: |f| vec!["--config".into(), f.into(), "scan".into(), "--inventory".into(), demo_path()],
+            code: 2,
+            message: "c.toml: file is 1048579 bytes, over the 1048576-byte limit of a configuration file".into(),
+        },
+        Case {
             name: "config with a wrong type",
             file: "c.toml",
             content: "[scan]\nfail_on = 3\n".into(),
@@ -403,8 +411,8 @@ fn one_gigabyte_inputs_are_refused_before_reading() {
     let demo = demo_path();
     let refused =
         "bytes, over the 536870912-byte input limit (set STANCE_MAX_INPUT_BYTES to raise it)";
-    let cases: Vec<(Vec<String>, i32)> = vec![
-        (s(&["scan", "--inventory", &huge("snap.json")]), 2),
+    let cases: Vec<(Vec<String>, i32, &str)> = vec![
+        (s(&["scan", "--inventory", &huge("snap.json")]), 2, refused),
         (
             s(&[
                 "scan",
@@ -414,6 +422,7 @@ fn one_gigabyte_inputs_are_refused_before_reading() {
                 &huge("base.json"),
             ]),
             2,
+            refused,
         ),
         (
             s(&[
@@ -424,15 +433,17 @@ fn one_gigabyte_inputs_are_refused_before_reading() {
                 &huge("s.yaml"),
             ]),
             2,
+            refused,
         ),
         (
             s(&["--config", &huge("c.toml"), "scan", "--inventory", &demo]),
             2,
+            "bytes, over the 1048576-byte limit of a configuration file",
         ),
         // A template that cannot be read is a gap among the others: exit 4.
-        (s(&["scan", "--iac", &huge("tpl.yaml")]), 4),
+        (s(&["scan", "--iac", &huge("tpl.yaml")]), 4, refused),
     ];
-    for (args, code) in cases {
+    for (args, code, refused) in cases {
         let started = std::time::Instant::now();
         let out = run(stance().args(&args).arg("-q"));
         let err = stderr(&out);

@@ -29,15 +29,23 @@ pub fn max_input_bytes() -> u64 {
 /// Reads a whole input file, refusing files over the size limit: a regular file by its size
 /// before reading, anything else (a pipe, `/dev/stdin`) once it has sent more than the limit.
 pub fn read_input(path: &Path) -> Result<String, StanceError> {
+    read_input_within(
+        path,
+        max_input_bytes(),
+        "input limit (set STANCE_MAX_INPUT_BYTES to raise it)",
+    )
+}
+
+/// [`read_input`] with another size limit, which `limit_name` names in the error.
+pub fn read_input_within(path: &Path, limit: u64, limit_name: &str) -> Result<String, StanceError> {
     let shown = path.display();
     let cannot_read = |e: std::io::Error| StanceError::input(format!("{shown}: cannot read: {e}"));
     let too_big = |size: &str, limit: u64| {
         StanceError::input(format!(
-            "{shown}: file is {size} bytes, over the {limit}-byte input limit (set STANCE_MAX_INPUT_BYTES to raise it)"
+            "{shown}: file is {size} bytes, over the {limit}-byte {limit_name}"
         ))
     };
     let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let limit = max_input_bytes();
     let size = file.metadata().map_err(cannot_read)?.len();
     if size > limit {
         return Err(too_big(&size.to_string(), limit));
