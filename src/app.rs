@@ -20,6 +20,20 @@ use crate::scan::{load_catalog, run_diff, run_inventory, run_merge, run_scan};
 /// touches become resident.
 pub const STACK_BYTES: usize = 64 << 20;
 
+/// Runs `work` on a new thread with [`STACK_BYTES`] of stack and returns its result; a panic
+/// in it continues in the caller. `Err` only when the thread cannot be created.
+pub fn on_large_stack<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> std::io::Result<T> {
+    let thread = std::thread::Builder::new()
+        .name("stance".into())
+        .stack_size(STACK_BYTES)
+        .spawn(work)?;
+    Ok(thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+}
+
 /// Runs the command on a thread with [`STACK_BYTES`] of stack, and gives rayon's workers the
 /// same.
 pub fn run_on_large_stack(cli: Cli) -> Result<ExitCode, StanceError> {
@@ -28,13 +42,7 @@ pub fn run_on_large_stack(cli: Cli) -> Result<ExitCode, StanceError> {
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(STACK_BYTES)
         .build_global();
-    std::thread::Builder::new()
-        .name("stance".into())
-        .stack_size(STACK_BYTES)
-        .spawn(move || run(&cli))
-        .map_err(|e| StanceError::Runtime(e.into()))?
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    on_large_stack(move || run(&cli)).map_err(|e| StanceError::Runtime(e.into()))?
 }
 
 /// Runs the command; the exit code on success, or the error that ended the run.

@@ -361,11 +361,7 @@ mod tests {
             format!("{}a = [ {{\n", "a.".repeat(79)).repeat(39),
             "}]\n".repeat(40)
         );
-        let err = std::thread::Builder::new()
-            .stack_size(crate::app::STACK_BYTES)
-            .spawn(move || parse("stance.toml", &deepest).map(|_| ()))
-            .unwrap()
-            .join()
+        let err = crate::app::on_large_stack(move || parse("stance.toml", &deepest).map(|_| ()))
             .unwrap()
             .unwrap_err();
         assert!(

@@ -31,12 +31,7 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 /// its parsers (a test thread's 2 MiB is less than the deepest inputs need in a debug build);
 /// returns how many parsed without error.
 fn replay(target: &'static str, parse: impl Fn(&str) -> bool + Send + 'static) -> usize {
-    std::thread::Builder::new()
-        .stack_size(stance::app::STACK_BYTES)
-        .spawn(move || replay_here(target, parse))
-        .unwrap()
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    stance::app::on_large_stack(move || replay_here(target, parse)).unwrap()
 }
 
 fn replay_here(target: &str, parse: impl Fn(&str) -> bool) -> usize {

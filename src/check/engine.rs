@@ -97,8 +97,12 @@ impl std::fmt::Debug for CompiledChecks {
 
 /// A Rego engine holding every library and check module of the catalog (not the tests).
 pub fn engine_with_modules(catalog: &Catalog) -> Result<Engine, CheckError> {
-    let all: Vec<usize> = (0..catalog.checks.len()).collect();
-    engine_with_checks(catalog, &all)
+    engine_with_checks(catalog, &every_check(catalog))
+}
+
+/// The catalog index of every check.
+fn every_check(catalog: &Catalog) -> Vec<usize> {
+    (0..catalog.checks.len()).collect()
 }
 
 /// A Rego engine holding every library module and the check modules at `checks`.
@@ -159,8 +163,7 @@ impl CompiledChecks {
     /// Compiles every check of the catalog. Unknown functions and other compile-time errors
     /// are reported with file, line and column.
     pub fn compile(catalog: &Catalog) -> Result<CompiledChecks, CheckError> {
-        let all: Vec<usize> = (0..catalog.checks.len()).collect();
-        Self::compile_selected(catalog, &all)
+        Self::compile_selected(catalog, &every_check(catalog))
     }
 
     /// Compiles the checks at `selection` (catalog indices) and the libraries. A scan compiles
@@ -341,8 +344,7 @@ mod tests {
     #[test]
     fn programs_hold_the_checks_of_one_resource_type() {
         let catalog = Catalog::load(&[], true).unwrap();
-        let all: Vec<usize> = (0..catalog.checks.len()).collect();
-        let groups = program_groups(&catalog, &all);
+        let groups = program_groups(&catalog, &every_check(&catalog));
         let mut seen: Vec<usize> = groups.iter().flatten().copied().collect();
         seen.sort_unstable();
         assert_eq!(seen, (0..catalog.checks.len()).collect::<Vec<_>>());
