@@ -200,6 +200,26 @@ fn untrusted_template_and_plan_values_render_inert_everywhere() {
     assert_scan_renders_inert("--iac", &hostile_plan(dir.path()));
 }
 
+/// Asserts that no canary appears in a run's standard output, its standard error (the trace
+/// logs) or any of `files` it wrote in `dir`.
+fn assert_no_canary(out: &std::process::Output, dir: &Path, files: &[&str], canaries: &[String]) {
+    let mut haystacks = vec![
+        ("stdout".to_string(), stdout(out)),
+        ("stderr (trace logs)".to_string(), stderr(out)),
+    ];
+    for f in files {
+        haystacks.push((f.to_string(), std::fs::read_to_string(dir.join(f)).unwrap()));
+    }
+    for (name, text) in &haystacks {
+        for canary in canaries {
+            assert!(
+                !text.contains(canary.as_str()),
+                "{canary} leaked into {name}"
+            );
+        }
+    }
+}
+
 #[test]
 fn secrets_never_reach_logs_or_outputs() {
     let moto = moto::Moto::start();
@@ -209,12 +229,9 @@ fn secrets_never_reach_logs_or_outputs() {
         "us-east-1",
         &dir.path().join("manifest.json"),
     );
-    let seeded = std::process::Command::new("python3")
-        .env("AWS_ACCESS_KEY_ID", "seed")
-        .env("AWS_SECRET_ACCESS_KEY", "seed")
-        .env("AWS_DEFAULT_REGION", "us-east-1")
-        .arg(root().join("tests/support/seed_secrets.py"))
-        .args([
+    let seeded = moto::support_script(
+        "seed_secrets.py",
+        [
             "--endpoint",
             &moto.endpoint(),
             "--account",
@@ -223,15 +240,9 @@ fn secrets_never_reach_logs_or_outputs() {
             "StanceAudit",
             "--region",
             "us-east-1",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        seeded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&seeded.stderr)
+        ],
     );
-    let mut canaries: Vec<String> = String::from_utf8_lossy(&seeded.stdout)
+    let mut canaries: Vec<String> = String::from_utf8_lossy(&seeded)
         .lines()
         .map(str::to_string)
         .collect();
@@ -289,32 +300,23 @@ fn secrets_never_reach_logs_or_outputs() {
         ])
         .arg(p("inventory.json")));
     assert!(inv.status.success(), "{}", stderr(&inv));
-    let mut haystacks = vec![
-        ("stdout".to_string(), stdout(&out)),
-        ("stderr (trace logs)".to_string(), stderr(&out)),
-    ];
-    for f in [
-        "r.json",
-        "r.sarif",
-        "r.asff",
-        "r.html",
-        "r.md",
-        "inventory.json",
-    ] {
-        haystacks.push((f.to_string(), std::fs::read_to_string(p(f)).unwrap()));
-    }
     assert!(
         stderr(&out).len() > 10_000,
         "trace logging produced too little to be a meaningful test"
     );
-    for (name, text) in &haystacks {
-        for canary in &canaries {
-            assert!(
-                !text.contains(canary.as_str()),
-                "{canary} leaked into {name}"
-            );
-        }
-    }
+    assert_no_canary(
+        &out,
+        dir.path(),
+        &[
+            "r.json",
+            "r.sarif",
+            "r.asff",
+            "r.html",
+            "r.md",
+            "inventory.json",
+        ],
+        &canaries,
+    );
     // The names of the variables are kept (they are useful and not secret); the values are not.
     assert!(
         std::fs::read_to_string(p("inventory.json"))
@@ -454,21 +456,12 @@ Resources:
         );
     }
 
-    let mut haystacks = vec![
-        ("stdout".to_string(), stdout(&out)),
-        ("stderr (trace logs)".to_string(), stderr(&out)),
-    ];
-    for f in ["r.json", "r.sarif", "r.asff", "r.html", "r.md", "r.txt"] {
-        haystacks.push((f.to_string(), std::fs::read_to_string(p(f)).unwrap()));
-    }
-    for (name, text) in &haystacks {
-        for canary in &canaries {
-            assert!(
-                !text.contains(canary.as_str()),
-                "{canary} leaked into {name}"
-            );
-        }
-    }
+    assert_no_canary(
+        &out,
+        dir.path(),
+        &["r.json", "r.sarif", "r.asff", "r.html", "r.md", "r.txt"],
+        &canaries,
+    );
 }
 
 #[test]

@@ -21,7 +21,6 @@ mod shared_moto;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 use common::*;
@@ -577,19 +576,11 @@ fn live_scan_of_a_seeded_multi_account_moto() {
 #[test]
 fn org_scan_discovers_the_active_accounts_and_stays_read_only() {
     let moto = moto::Moto::start();
-    let seeded = Command::new("python3")
-        .env("AWS_ACCESS_KEY_ID", "seed")
-        .env("AWS_SECRET_ACCESS_KEY", "seed")
-        .arg(root().join("tests/support/seed_org.py"))
-        .args(["--endpoint", &moto.endpoint(), "--members", "3"])
-        .output()
-        .unwrap();
-    assert!(
-        seeded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&seeded.stderr)
+    let seeded = moto::support_script(
+        "seed_org.py",
+        ["--endpoint", &moto.endpoint(), "--members", "3"],
     );
-    let org: Value = serde_json::from_slice(&seeded.stdout).unwrap();
+    let org: Value = serde_json::from_slice(&seeded).unwrap();
     let management = org["management"].as_str().unwrap();
     let mut expected: Vec<&str> = org["active"]
         .as_array()

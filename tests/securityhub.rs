@@ -12,7 +12,7 @@ mod moto;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -62,27 +62,20 @@ fn by_destination(findings: &[Value]) -> Destinations {
 
 /// Every finding moto's Security Hub holds, by (account, region), read with boto3.
 fn read_back(moto: &moto::Moto) -> Destinations {
-    let out = Command::new("python3")
-        .arg(root().join("tests/support/securityhub_findings.py"))
-        .args(["--endpoint", &moto.endpoint()])
-        .args([
+    let out = moto::support_script(
+        "securityhub_findings.py",
+        [
+            "--endpoint",
+            &moto.endpoint(),
             "--accounts",
             ACCOUNTS,
             "--regions",
             REGIONS,
             "--role-name",
             ROLE,
-        ])
-        .env("AWS_ACCESS_KEY_ID", "stance-test")
-        .env("AWS_SECRET_ACCESS_KEY", "stance-test-secret")
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "read-back failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
     let mut found = Destinations::new();
     for (account, regions) in doc.as_object().unwrap() {
         for (region, findings) in regions.as_object().unwrap() {

@@ -2,6 +2,7 @@
 //! (tests/support/moto_server.py), stopped when dropped.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -97,32 +98,45 @@ pub fn wait_until_up(port: u16) {
     }
 }
 
-/// Seeds the multi-account scenario (tests/support/seed_scenario.py: the first account
-/// compliant, the others misconfigured) through `endpoint`, writing its manifest to `manifest`.
-pub fn seed(endpoint: &str, accounts: &str, regions: &str, manifest: &Path) {
+/// Runs `script` of tests/support (boto3 against moto, or a log reader) with dummy credentials,
+/// which moto accepts whatever they are, and returns its standard output. A script that fails
+/// fails the test, with its output.
+pub fn support_script<A: AsRef<OsStr>>(script: &str, args: impl IntoIterator<Item = A>) -> Vec<u8> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new("python3")
-        .arg(root.join("tests/support/seed_scenario.py"))
-        .args([
-            "--endpoint",
-            endpoint,
-            "--role-name",
-            "StanceAudit",
-            "--accounts",
-            accounts,
-            "--regions",
-            regions,
-        ])
-        .arg("--manifest")
-        .arg(manifest)
+        .env("AWS_ACCESS_KEY_ID", "seed")
+        .env("AWS_SECRET_ACCESS_KEY", "seed")
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .arg(root.join("tests/support").join(script))
+        .args(args)
         .output()
-        .expect("seed script runs");
+        .expect("python3 runs");
     assert!(
         out.status.success(),
-        "seeding failed:\n{}{}",
+        "{script} failed:\n{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    out.stdout
+}
+
+/// Seeds the multi-account scenario (tests/support/seed_scenario.py: the first account
+/// compliant, the others misconfigured) through `endpoint`, writing its manifest to `manifest`.
+pub fn seed(endpoint: &str, accounts: &str, regions: &str, manifest: &Path) {
+    let flags = [
+        "--endpoint",
+        endpoint,
+        "--role-name",
+        "StanceAudit",
+        "--accounts",
+        accounts,
+        "--regions",
+        regions,
+        "--manifest",
+    ];
+    let mut args: Vec<&OsStr> = flags.into_iter().map(OsStr::new).collect();
+    args.push(manifest.as_os_str());
+    support_script("seed_scenario.py", args);
 }
 
 /// Bytes of a launcher's request log so far.
@@ -149,20 +163,9 @@ pub struct RecordedRequests {
 
 /// Classifies the requests of a moto request log (tests/support/recording.py).
 pub fn recorded_requests(log: &Path) -> RecordedRequests {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("python3")
-        .arg(root.join("tests/support/recording.py"))
-        .arg(log)
-        .arg("--json")
-        .output()
-        .expect("python3 runs recording.py");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = support_script("recording.py", [log.as_os_str(), "--json".as_ref()]);
     let summary: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("recording.py prints JSON");
+        serde_json::from_slice(&out).expect("recording.py prints JSON");
     let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
     RecordedRequests {
         total: summary["total"].as_u64().unwrap_or_default(),
